@@ -1,0 +1,43 @@
+/**
+ * Reads the normalized catalog once per process. Pages call these functions instead of parsing
+ * data/models.json themselves: parsing per page made large builds several times slower.
+ * ATLAS_DATA_DIR points the build at another data folder (fixtures, synthetic benchmark catalogs).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Catalog, type Model } from './schema.ts';
+import { toSlug } from './slug.ts';
+
+let cached: { dir: string; catalog: Catalog; byId: Map<string, Model> } | undefined;
+
+export function dataDir(): string {
+  return path.resolve(process.env.ATLAS_DATA_DIR ?? 'data');
+}
+
+export function loadCatalog(): Catalog {
+  return catalogIndex().catalog;
+}
+
+export function modelById(id: string): Model | undefined {
+  return catalogIndex().byId.get(id);
+}
+
+export function modelBySlug(slug: string): Model | undefined {
+  return catalogIndex().catalog.models.find((m) => m.slug === slug);
+}
+
+function catalogIndex() {
+  const dir = dataDir();
+  if (cached?.dir === dir) return cached;
+  const file = path.join(dir, 'models.json');
+  const parsed = Catalog.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${file} does not match the catalog schema (run npm run data:build): ${parsed.error.message}`);
+  }
+  const byId = new Map(parsed.data.models.map((m) => [m.id, m]));
+  for (const m of parsed.data.models) {
+    if (m.slug !== toSlug(m.id)) throw new Error(`${file}: model ${m.id} has slug ${m.slug}, expected ${toSlug(m.id)}`);
+  }
+  cached = { dir, catalog: parsed.data, byId };
+  return cached;
+}

@@ -1,0 +1,385 @@
+/**
+ * The one source of truth for the shapes of Model Atlas data.
+ *
+ * Raw schemas describe what upstream sends (OpenRouter, Hugging Face, models.dev). They are loose
+ * objects on purpose: upstream adds fields over time, and an unknown field must never make a whole
+ * snapshot unusable. Normalized schemas describe what `scripts/normalize.ts` writes to `data/` and what
+ * every page, island and script reads. All TypeScript types are inferred from here.
+ */
+import { z } from 'astro/zod';
+
+// ---------------------------------------------------------------------------------------------
+// Shared scalars
+
+/** A non-negative decimal number written as a string, e.g. "0.54" or "0.0000002"; never exponent form. */
+export const DecimalString = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, { error: 'is not a non-negative decimal number' });
+
+/** Upstream writes "-1" for prices that depend on the routed model (e.g. openrouter/auto). */
+export const VARIABLE_PRICE = 'variable' as const;
+
+/** A normalized price: an exact decimal string, or "variable" when upstream cannot say in advance. */
+export const Price = z.union([DecimalString, z.literal(VARIABLE_PRICE)]);
+export type Price = z.infer<typeof Price>;
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'is not an ISO date (YYYY-MM-DD)' });
+
+// ---------------------------------------------------------------------------------------------
+// Raw: OpenRouter  GET /api/v1/models  (https://openrouter.ai/docs/api-reference/models)
+
+/** Upstream prices are USD per token (or per unit) as strings; "-1" means variable. */
+export const RawPriceString = z
+  .string()
+  .regex(/^(-1|\d+(\.\d+)?)$/, { error: 'is not a decimal price or "-1"' });
+
+/** A conditional price tier (newer upstream data): applies from `min_prompt_tokens` prompt tokens on. */
+export const RawPricingOverride = z.looseObject({
+  min_prompt_tokens: z.number().int().nonnegative().optional(),
+});
+
+export const RawOpenRouterPricing = z
+  .looseObject({
+    prompt: RawPriceString,
+    completion: RawPriceString,
+    overrides: z.array(RawPricingOverride).optional(),
+  })
+  .catchall(z.unknown());
+
+export const RawOpenRouterModel = z.looseObject({
+  id: z.string().min(1, { error: 'is missing' }),
+  canonical_slug: z.string().nullish(),
+  hugging_face_id: z.string().nullish(),
+  name: z.string().min(1),
+  created: z.number().int().positive(),
+  description: z.string().nullish(),
+  context_length: z.number().int().positive({ error: 'is not a positive integer' }).nullable(),
+  architecture: z.looseObject({
+    modality: z.string().nullish(),
+    input_modalities: z.array(z.string()).nullish(),
+    output_modalities: z.array(z.string()).nullish(),
+    tokenizer: z.string().nullish(),
+    instruct_type: z.string().nullish(),
+  }),
+  pricing: RawOpenRouterPricing,
+  top_provider: z
+    .looseObject({
+      context_length: z.number().int().positive().nullish(),
+      max_completion_tokens: z.number().int().positive().nullish(),
+      is_moderated: z.boolean().nullish(),
+    })
+    .nullish(),
+  per_request_limits: z.unknown().optional(),
+  supported_parameters: z.array(z.string()).nullish(),
+  default_parameters: z.record(z.string(), z.unknown()).nullish(),
+  expiration_date: z.string().nullish(),
+});
+export type RawOpenRouterModel = z.infer<typeof RawOpenRouterModel>;
+
+/** The envelope is checked on its own, so that one bad entry is reported and skipped, not fatal. */
+export const RawOpenRouterModelsEnvelope = z.looseObject({ data: z.array(z.unknown()) });
+
+// Raw: OpenRouter  GET /api/v1/models/{author}/{slug}/endpoints
+export const RawOpenRouterEndpoint = z.looseObject({
+  name: z.string().nullish(),
+  provider_name: z.string().min(1),
+  tag: z.string().nullish(),
+  context_length: z.number().int().positive().nullish(),
+  max_completion_tokens: z.number().int().positive().nullish(),
+  max_prompt_tokens: z.number().int().positive().nullish(),
+  quantization: z.string().nullish(),
+  pricing: RawOpenRouterPricing,
+  supported_parameters: z.array(z.string()).nullish(),
+  status: z.number().nullish(),
+  uptime_last_30m: z.number().nullish(),
+});
+export const RawOpenRouterEndpoints = z.looseObject({
+  data: z.looseObject({
+    id: z.string().min(1),
+    endpoints: z.array(RawOpenRouterEndpoint),
+  }),
+});
+export type RawOpenRouterEndpoints = z.infer<typeof RawOpenRouterEndpoints>;
+
+// Raw: OpenRouter  GET /api/v1/providers
+export const RawOpenRouterProvider = z.looseObject({
+  name: z.string().min(1),
+  slug: z.string().min(1),
+  privacy_policy_url: z.string().nullish(),
+  terms_of_service_url: z.string().nullish(),
+  status_page_url: z.string().nullish(),
+  headquarters: z.string().nullish(),
+});
+export const RawOpenRouterProviders = z.looseObject({ data: z.array(RawOpenRouterProvider) });
+
+// Raw: Hugging Face transformers config.json. Only the fields we read are named; everything else passes.
+const positiveInt = z.number().int().positive();
+export const RawHuggingFaceConfig = z.looseObject({
+  architectures: z.array(z.string()).nullish(),
+  model_type: z.string().nullish(),
+  text_config: z.record(z.string(), z.unknown()).nullish(),
+  hidden_size: positiveInt.nullish(),
+  num_hidden_layers: positiveInt.nullish(),
+  num_attention_heads: positiveInt.nullish(),
+  num_key_value_heads: positiveInt.nullish(),
+  intermediate_size: positiveInt.nullish(),
+  vocab_size: positiveInt.nullish(),
+  max_position_embeddings: positiveInt.nullish(),
+  rope_theta: z.number().positive().nullish(),
+  sliding_window: z.number().int().positive().nullish(),
+  use_sliding_window: z.boolean().nullish(),
+  torch_dtype: z.string().nullish(),
+});
+export type RawHuggingFaceConfig = z.infer<typeof RawHuggingFaceConfig>;
+
+// Raw: models.dev api.json, `openrouter` provider only (costs are numbers in USD per 1M tokens).
+const ModelsDevCost = z.looseObject({
+  input: z.number().nonnegative().optional(),
+  output: z.number().nonnegative().optional(),
+  cache_read: z.number().nonnegative().optional(),
+  cache_write: z.number().nonnegative().optional(),
+  reasoning: z.number().nonnegative().optional(),
+  tiers: z
+    .array(
+      z.looseObject({
+        input: z.number().nonnegative().optional(),
+        output: z.number().nonnegative().optional(),
+        cache_read: z.number().nonnegative().optional(),
+        cache_write: z.number().nonnegative().optional(),
+        tier: z.looseObject({ size: z.number().int().positive(), type: z.string() }),
+      }),
+    )
+    .optional(),
+});
+export const RawModelsDevModel = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  release_date: z.string().nullish(),
+  attachment: z.boolean().nullish(),
+  reasoning: z.boolean().nullish(),
+  tool_call: z.boolean().nullish(),
+  open_weights: z.boolean().nullish(),
+  modalities: z.looseObject({ input: z.array(z.string()), output: z.array(z.string()) }).nullish(),
+  limit: z.looseObject({ context: z.number().int().nonnegative(), output: z.number().int().nonnegative().nullish() }),
+  cost: ModelsDevCost.nullish(),
+});
+export type RawModelsDevModel = z.infer<typeof RawModelsDevModel>;
+export const RawModelsDevOpenRouter = z.looseObject({
+  openrouter: z.looseObject({ models: z.record(z.string(), z.unknown()) }),
+});
+
+// Curated architecture notes: facts stated outside config.json, each with where it was stated.
+export const SourceRef = z.object({
+  /** What kind of source this is; cards show it next to each figure. */
+  kind: z.enum(['hf-config', 'note', 'description', 'computed', 'openrouter', 'models.dev']),
+  label: z.string(),
+  url: z.string().nullable(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const CuratedModelNotes = z.strictObject({
+  /** Config file under huggingface/ to use when the HF id has none of its own (e.g. base model's config). */
+  configFile: z.string().optional(),
+  configNote: z.string().optional(),
+  notes: z.array(z.strictObject({ text: z.string().min(1), source: SourceRef })).default([]),
+  /** Published figures that a config does not give (e.g. parameter counts of MLA models). */
+  figures: z
+    .record(z.string(), z.strictObject({ value: z.union([z.number(), z.literal('none')]), source: SourceRef }))
+    .default({}),
+});
+export const CuratedNotesFile = z.record(z.string(), CuratedModelNotes);
+export type CuratedNotesFile = z.infer<typeof CuratedNotesFile>;
+
+/** Where and when each raw file came from; kept next to the raw files. */
+export const ProvenanceEntry = z.strictObject({
+  source: z.string(),
+  url: z.string(),
+  fetchedAt: z.string(),
+  note: z.string().optional(),
+});
+export const Provenance = z.record(z.string(), ProvenanceEntry);
+export type Provenance = z.infer<typeof Provenance>;
+
+// ---------------------------------------------------------------------------------------------
+// Normalized
+
+/** Token-metered prices, USD per 1M tokens. */
+export const TokenPrices = z.strictObject({
+  input: Price,
+  output: Price,
+  cacheRead: Price.optional(),
+  /** Cache write with the default (5 minute) lifetime. */
+  cacheWrite: Price.optional(),
+  cacheWrite1h: Price.optional(),
+  reasoning: Price.optional(),
+  audioInput: Price.optional(),
+  audioCacheRead: Price.optional(),
+  audioOutput: Price.optional(),
+  imageOutput: Price.optional(),
+});
+export type TokenPrices = z.infer<typeof TokenPrices>;
+export type TokenPriceKey = keyof TokenPrices;
+
+/** Unit-metered prices, USD per unit (one request, one input image, one web search). */
+export const UnitPrices = z.strictObject({
+  request: Price.optional(),
+  image: Price.optional(),
+  webSearch: Price.optional(),
+});
+export type UnitPrices = z.infer<typeof UnitPrices>;
+export type UnitPriceKey = keyof UnitPrices;
+
+/** A tier applies to a whole request once its prompt has at least `minPromptTokens` tokens. */
+export const PriceTier = z.strictObject({
+  minPromptTokens: z.number().int().positive(),
+  perMillionTokens: TokenPrices.partial(),
+  perUnit: UnitPrices.optional(),
+});
+export type PriceTier = z.infer<typeof PriceTier>;
+
+export const Pricing = z.strictObject({
+  perMillionTokens: TokenPrices,
+  perUnit: UnitPrices,
+  /** A fraction off every price (0.2 = 20 % off), as upstream states it. */
+  discount: DecimalString.optional(),
+  tiers: z.array(PriceTier),
+  /** Pricing keys this pipeline does not know yet, kept verbatim (USD per token or unit, as upstream). */
+  unknown: z.record(z.string(), z.string()),
+});
+export type Pricing = z.infer<typeof Pricing>;
+
+const figure = <T extends z.ZodType>(value: T) => z.strictObject({ value, source: SourceRef });
+const countFigure = figure(z.number().int().positive());
+
+export const Architecture = z.strictObject({
+  totalParams: countFigure.optional(),
+  activeParams: countFigure.optional(),
+  layers: countFigure.optional(),
+  hiddenSize: countFigure.optional(),
+  intermediateSize: countFigure.optional(),
+  attentionHeads: countFigure.optional(),
+  kvHeads: countFigure.optional(),
+  headDim: countFigure.optional(),
+  vocabSize: countFigure.optional(),
+  maxPositionEmbeddings: countFigure.optional(),
+  ropeTheta: figure(z.number().positive()).optional(),
+  /** Window size in tokens, or "none" when the model attends to the full context. */
+  slidingWindow: figure(z.union([z.number().int().positive(), z.literal('none')])).optional(),
+  experts: countFigure.optional(),
+  expertsPerToken: countFigure.optional(),
+  sharedExperts: countFigure.optional(),
+  /** KV-cache bytes for one token at 16-bit, all layers, K and V. */
+  kvCacheBytesPerToken: countFigure.optional(),
+  dtype: figure(z.string()).optional(),
+  modelType: figure(z.string()).optional(),
+});
+export type Architecture = z.infer<typeof Architecture>;
+export type ArchitectureField = keyof Architecture;
+
+export const ProviderEndpoint = z.strictObject({
+  provider: z.string(),
+  tag: z.string().nullable(),
+  quantization: z.string().nullable(),
+  contextLength: z.number().int().positive().nullable(),
+  maxCompletionTokens: z.number().int().positive().nullable(),
+  pricing: Pricing,
+  status: z.number().nullable(),
+  uptimeLast30m: z.number().nullable(),
+});
+export type ProviderEndpoint = z.infer<typeof ProviderEndpoint>;
+
+export const HistoryPoint = z.strictObject({
+  date: IsoDate,
+  contextLength: z.number().int().positive().nullable(),
+  pricing: Pricing,
+});
+export type HistoryPoint = z.infer<typeof HistoryPoint>;
+
+export const TAGS = ['moe', 'open-weights', 'free', 'vision', 'audio', 'image-output', 'reasoning', 'tools', 'variable-price'] as const;
+export const Tag = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
+
+export const Model = z.strictObject({
+  id: z.string().min(1),
+  /** URL path below /models/, from toSlug(): "mistralai/mixtral-8x7b-instruct". */
+  slug: z.string().min(1),
+  author: z.string(),
+  /** The label before the colon in the display name ("Mistral"), or the author id when there is none. */
+  authorLabel: z.string(),
+  /** The model's own name, without the author label ("Mixtral 8x7B Instruct"). */
+  modelName: z.string(),
+  displayName: z.string(),
+  variant: z.string().nullable(),
+  /** For a variant (":free"…), the id of its base model when the catalog has it. */
+  baseId: z.string().nullable(),
+  variantIds: z.array(z.string()),
+  canonicalSlug: z.string().nullable(),
+  huggingFaceId: z.string().nullable(),
+  created: IsoDate,
+  description: z.string(),
+  contextLength: z.number().int().positive().nullable(),
+  maxCompletionTokens: z.number().int().positive().nullable(),
+  inputModalities: z.array(z.string()),
+  outputModalities: z.array(z.string()),
+  tokenizer: z.string().nullable(),
+  instructType: z.string().nullable(),
+  supportedParameters: z.array(z.string()),
+  isModerated: z.boolean().nullable(),
+  expirationDate: z.string().nullable(),
+  pricing: Pricing,
+  tags: z.array(Tag),
+  architecture: Architecture,
+  notes: z.array(z.strictObject({ text: z.string(), source: SourceRef })),
+  providers: z.array(ProviderEndpoint),
+  listed: z.boolean(),
+  firstSeen: IsoDate,
+  lastSeen: IsoDate,
+  /** The first snapshot date at which the model was missing upstream; null while it is listed. */
+  retiredSince: IsoDate.nullable(),
+  history: z.array(HistoryPoint),
+  sources: z.array(SourceRef.extend({ fetchedAt: z.string() })),
+});
+export type Model = z.infer<typeof Model>;
+
+export const SnapshotInfo = z.strictObject({
+  date: IsoDate,
+  source: z.enum(['openrouter', 'models.dev']),
+  file: z.string(),
+  models: z.number().int().nonnegative(),
+});
+
+export const Rejection = z.strictObject({
+  file: z.string(),
+  index: z.number().int().nonnegative(),
+  id: z.string().nullable(),
+  field: z.string(),
+  message: z.string(),
+});
+export type Rejection = z.infer<typeof Rejection>;
+
+export const Catalog = z.strictObject({
+  generatedFrom: z.array(SnapshotInfo),
+  /** Date of the newest snapshot: what "listed now" means. */
+  asOf: IsoDate,
+  counts: z.strictObject({ listed: z.number(), retired: z.number(), rejected: z.number() }),
+  rejected: z.array(Rejection),
+  unknownPriceKeys: z.array(z.strictObject({ id: z.string(), key: z.string(), value: z.string() })),
+  models: z.array(Model),
+});
+export type Catalog = z.infer<typeof Catalog>;
+
+/** One record per snapshot date in data/history/: what changed against the snapshot before. */
+export const SnapshotChanges = z.strictObject({
+  date: IsoDate,
+  previous: IsoDate.nullable(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(
+    z.strictObject({
+      id: z.string(),
+      fields: z.array(z.string()),
+      before: HistoryPoint.omit({ date: true }),
+      after: HistoryPoint.omit({ date: true }),
+    }),
+  ),
+});
+export type SnapshotChanges = z.infer<typeof SnapshotChanges>;

@@ -1,0 +1,29 @@
+/**
+ * URL slugs for model ids. Ids contain "/", ":" (variants such as ":free") and a leading "~" on
+ * OpenRouter's moving aliases ("~anthropic/claude-sonnet-latest"), so every URL goes through here.
+ */
+export function toSlug(id: string): string {
+  const isAlias = id.startsWith('~');
+  const base = (isAlias ? id.slice(1) : id)
+    .toLowerCase()
+    .replace(/:/g, '--')
+    .replace(/[^a-z0-9._/-]+/g, '-')
+    .replace(/\/+/g, '/')
+    .replace(/^\/|\/$/g, '');
+  return isAlias ? `${base}--alias` : base;
+}
+
+/** The author part of an id: "mistralai" for "mistralai/mixtral-8x7b-instruct" and for "~mistralai/x". */
+export function authorOf(id: string): string {
+  const withoutAlias = id.startsWith('~') ? id.slice(1) : id;
+  const slash = withoutAlias.indexOf('/');
+  return slash === -1 ? withoutAlias : withoutAlias.slice(0, slash);
+}
+
+export function modelPath(slug: string): string {
+  return `/models/${slug}/`;
+}
+
+export function authorPath(author: string): string {
+  return `/authors/${toSlug(author)}/`;
+}
