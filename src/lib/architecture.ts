@@ -108,7 +108,7 @@ interface DecoderShape {
   moe: MoeShape | undefined;
 }
 
-export interface ParamCounts {
+interface ParamCounts {
   total: number;
   active: number;
 }
@@ -148,7 +148,7 @@ function gatedMlpParams(hidden: number, intermediate: number, bias: boolean): nu
  * is counted in both, as Mistral and Qwen count it; DeepSeek leaves the input embedding out of its
  * published "activated" figures, so those read about vocab × hidden lower.
  */
-export function countDecoderParams(shape: DecoderShape): ParamCounts {
+function countDecoderParams(shape: DecoderShape): ParamCounts {
   const { hidden, layers, vocab, tiedEmbeddings, attention, denseIntermediate, mlpBias, moe } = shape;
   const embeddings = vocab * hidden * (tiedEmbeddings ? 1 : 2);
   const finalNorm = hidden;
@@ -194,7 +194,7 @@ const COUNTABLE_MODEL_TYPES = new Set([
   'llama4_text',
 ]);
 
-function moeLayerPredicate(config: Config, layers: number): (layerIndex: number) => boolean {
+function moeLayerPredicate(config: Config): (layerIndex: number) => boolean {
   const explicit = intList(config, 'moe_layers'); // newer Llama-4 configs list them
   if (explicit !== undefined) {
     const set = new Set(explicit);
@@ -206,7 +206,7 @@ function moeLayerPredicate(config: Config, layers: number): (layerIndex: number)
   const step = positiveInt(config, 'decoder_sparse_step', 'interleave_moe_layer_step') ?? 1;
   const mlpOnly = new Set(intList(config, 'mlp_only_layers') ?? []); // Qwen MoE dense exceptions
   return (layer) =>
-    layer < layers && layer >= firstKDense && layer % layerFreq === 0 && (layer + 1) % step === 0 && !mlpOnly.has(layer);
+    layer >= firstKDense && layer % layerFreq === 0 && (layer + 1) % step === 0 && !mlpOnly.has(layer);
 }
 
 function attentionShapeFromHf(config: Config, modelType: string, heads: number, hidden: number): AttentionShape | undefined {
@@ -230,7 +230,8 @@ function attentionShapeFromHf(config: Config, modelType: string, heads: number, 
   return { kind: 'standard', heads, kvHeads, headDim, bias, qkNormWeights };
 }
 
-function moeShapeFromHf(config: Config, modelType: string, layers: number): MoeShape | null | undefined {
+/** null for a dense model; undefined for an MoE config missing a figure the count needs. */
+function moeShapeFromHf(config: Config, modelType: string): MoeShape | null | undefined {
   const experts = positiveInt(config, 'num_local_experts', 'num_experts', 'n_routed_experts');
   if (experts === undefined) return null;
   const expertsPerToken = positiveInt(config, 'num_experts_per_tok', 'num_experts_per_token');
@@ -250,7 +251,7 @@ function moeShapeFromHf(config: Config, modelType: string, layers: number): MoeS
     sharedIntermediate,
     sharedExpertGate: qwenShared !== undefined && modelType === 'qwen2_moe',
     routerBias: config.topk_method === 'noaux_tc',
-    isMoeLayer: moeLayerPredicate(config, layers),
+    isMoeLayer: moeLayerPredicate(config),
   };
 }
 
@@ -266,7 +267,7 @@ function decoderShapeFromHf(config: Config): DecoderShape | undefined {
   if (hidden === undefined || layers === undefined || vocab === undefined || heads === undefined) return undefined;
   if (denseIntermediate === undefined) return undefined;
   const attention = attentionShapeFromHf(config, modelType, heads, hidden);
-  const moe = moeShapeFromHf(config, modelType, layers);
+  const moe = moeShapeFromHf(config, modelType);
   if (attention === undefined || moe === undefined) return undefined;
   return {
     hidden,
@@ -539,7 +540,8 @@ export function weightsMemoryBytes(params: number, bits: WeightBits): number {
 
 /**
  * KV-cache bytes for one sequence of `tokens` tokens, or null when the per-token size is unknown.
- * A sliding-window model never caches more than its window.
+ * A sliding-window model never caches more than its window. Llama-4's chunked-attention layers are
+ * not capped this way, so its figure is an upper bound.
  */
 export function kvCacheBytes(architecture: Architecture, tokens: number, bytesPerElement = 2): number | null {
   if (!Number.isSafeInteger(tokens) || tokens < 0) {

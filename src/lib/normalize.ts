@@ -297,12 +297,19 @@ function resolveRecords(records: SnapshotRecord[]): SnapshotRecord[] {
       resolved.push(record);
       continue;
     }
-    const carried: SnapshotRecord = { ...record };
-    for (const key of ['description', 'tokenizer', 'instructType', 'huggingFaceId', 'canonicalSlug', 'isModerated', 'expirationDate', 'created'] as const) {
-      if (previous[key] !== null) (carried as Record<string, unknown>)[key] = previous[key];
-    }
-    // OpenRouter's display name carries the author label ("Mistral: …"); models.dev's does not.
-    carried.displayName = previous.displayName;
+    const carried: SnapshotRecord = {
+      ...record,
+      description: previous.description ?? record.description,
+      tokenizer: previous.tokenizer ?? record.tokenizer,
+      instructType: previous.instructType ?? record.instructType,
+      huggingFaceId: previous.huggingFaceId ?? record.huggingFaceId,
+      canonicalSlug: previous.canonicalSlug ?? record.canonicalSlug,
+      isModerated: previous.isModerated ?? record.isModerated,
+      expirationDate: previous.expirationDate ?? record.expirationDate,
+      created: previous.created ?? record.created,
+      // OpenRouter's display name carries the author label ("Mistral: …"); models.dev's does not.
+      displayName: previous.displayName,
+    };
     if (previous.supportedParameters) carried.supportedParameters = previous.supportedParameters;
     if (record.pricingIsPartial) {
       const stated = record.pricing;
