@@ -87,8 +87,8 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
   }
 
   const { input, output, ...optionalTokens } = perMillionTokens;
-  if (input === undefined || output === undefined) {
-    problems.push({ field: 'pricing', message: 'has no prompt or completion price' });
+  for (const key of ['prompt', 'completion']) {
+    if (!(key in raw)) problems.push({ field: `pricing.${key}`, message: 'is missing' });
   }
   const pricing: Pricing = {
     perMillionTokens: { input: input ?? '0', output: output ?? '0', ...dropZero(optionalTokens) },

@@ -28,23 +28,11 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'is not 
 // ---------------------------------------------------------------------------------------------
 // Raw: OpenRouter  GET /api/v1/models  (https://openrouter.ai/docs/api-reference/models)
 
-/** Upstream prices are USD per token (or per unit) as strings; "-1" means variable. */
-export const RawPriceString = z
-  .string()
-  .regex(/^(-1|\d+(\.\d+)?)$/, { error: 'is not a decimal price or "-1"' });
-
-/** A conditional price tier (newer upstream data): applies from `min_prompt_tokens` prompt tokens on. */
-export const RawPricingOverride = z.looseObject({
-  min_prompt_tokens: z.number().int().nonnegative().optional(),
-});
-
-export const RawOpenRouterPricing = z
-  .looseObject({
-    prompt: RawPriceString,
-    completion: RawPriceString,
-    overrides: z.array(RawPricingOverride).optional(),
-  })
-  .catchall(z.unknown());
+/**
+ * Price values are checked by normalizeOpenRouterPricing (src/lib/price-units.ts), which names the
+ * offending key and value; here the pricing only has to be an object.
+ */
+export const RawOpenRouterPricing = z.record(z.string(), z.unknown());
 
 export const RawOpenRouterModel = z.looseObject({
   id: z.string().min(1, { error: 'is missing' }),
