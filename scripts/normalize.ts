@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeCatalog, UnusableInputError, type RawInputs, type RawSnapshot } from '../src/lib/normalize.ts';
 import { Catalog, Provenance, SnapshotChanges } from '../src/lib/schema.ts';
-import { writeFileAtomic, stableJson } from './atomic-write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { stableJson } from '../src/lib/stable-json.ts';
 
 const OPENROUTER_SNAPSHOT = /^openrouter-models-(\d{4}-\d{2}-\d{2})\.json$/;
 const MODELS_DEV_SNAPSHOT = /^openrouter-(\d{4}-\d{2}-\d{2})\.json$/;
@@ -19,18 +20,7 @@ export function readRawFolder(rawDir: string): RawInputs {
     ...listSnapshots(rawDir, 'openrouter', OPENROUTER_SNAPSHOT, 'openrouter'),
     ...listSnapshots(rawDir, 'models-dev', MODELS_DEV_SNAPSHOT, 'models.dev'),
   ];
-  const endpointsRoot = path.join(rawDir, 'openrouter', 'endpoints');
-  const endpointDates = existsSync(endpointsRoot) ? readdirSync(endpointsRoot).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort() : [];
-  const newestEndpoints = endpointDates[endpointDates.length - 1];
-  const endpoints = newestEndpoints
-    ? readdirSync(path.join(endpointsRoot, newestEndpoints))
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => {
-          const file = `openrouter/endpoints/${newestEndpoints}/${f}`;
-          return { file, body: readJson(rawDir, file) };
-        })
-    : [];
+  const endpoints = newestEndpointFiles(rawDir).map((file) => ({ file, body: readJson(rawDir, file) }));
   const hfDir = path.join(rawDir, 'huggingface');
   const huggingFaceConfigs = Object.fromEntries(
     (existsSync(hfDir) ? readdirSync(hfDir).filter((f) => f.endsWith('.json')).sort() : []).map((f) => [f, readJson(rawDir, `huggingface/${f}`)]),
@@ -46,6 +36,22 @@ export function readRawFolder(rawDir: string): RawInputs {
     notes: existsSync(path.join(rawDir, notesFile)) ? readJson(rawDir, notesFile) : undefined,
     provenance: provenance.data,
   };
+}
+
+/**
+ * Each dated endpoints folder is a full fetch, but a model whose fetch failed that day has no file
+ * there: its newest file from an earlier date stands in.
+ */
+function newestEndpointFiles(rawDir: string): string[] {
+  const root = path.join(rawDir, 'openrouter', 'endpoints');
+  if (!existsSync(root)) return [];
+  const newest = new Map<string, string>();
+  for (const date of readdirSync(root).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort()) {
+    for (const name of readdirSync(path.join(root, date)).filter((f) => f.endsWith('.json'))) {
+      newest.set(name, `openrouter/endpoints/${date}/${name}`);
+    }
+  }
+  return [...newest.keys()].sort().map((name) => newest.get(name)!);
 }
 
 function listSnapshots(rawDir: string, folder: string, pattern: RegExp, source: RawSnapshot['source']): RawSnapshot[] {
@@ -66,26 +72,26 @@ function readJson(rawDir: string, file: string): unknown {
   }
 }
 
-export function writeOutputs(outDir: string, result: ReturnType<typeof normalizeCatalog>): void {
+export async function writeOutputs(outDir: string, result: ReturnType<typeof normalizeCatalog>): Promise<void> {
   // Validate before writing anything: an output that breaks the schema must never reach the site.
   const catalog = Catalog.parse(result.catalog);
   const history = result.history.map((h) => SnapshotChanges.parse(h));
   const historyDir = path.join(outDir, 'history');
-  for (const changes of history) writeFileAtomic(path.join(historyDir, `${changes.date}.json`), stableJson(changes));
+  for (const changes of history) await writeFileAtomic(path.join(historyDir, `${changes.date}.json`), stableJson(changes));
   const wanted = new Set(history.map((h) => `${h.date}.json`));
   for (const stale of existsSync(historyDir) ? readdirSync(historyDir) : []) {
     if (stale.endsWith('.json') && !wanted.has(stale)) rmSync(path.join(historyDir, stale));
   }
   // models.json last: it is what the site reads, so it only changes once the history is in place.
-  writeFileAtomic(path.join(outDir, 'models.json'), stableJson(catalog));
+  await writeFileAtomic(path.join(outDir, 'models.json'), stableJson(catalog));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { raw: { type: 'string', default: 'data/raw' }, out: { type: 'string', default: 'data' }, quiet: { type: 'boolean', default: false } } });
   const started = performance.now();
   try {
     const result = normalizeCatalog(readRawFolder(path.resolve(values.raw!)));
-    writeOutputs(path.resolve(values.out!), result);
+    await writeOutputs(path.resolve(values.out!), result);
     const { counts, rejected, unknownPriceKeys } = result.catalog;
     const ms = Math.round(performance.now() - started);
     console.log(`normalized ${result.catalog.models.length} models (${counts.listed} listed, ${counts.retired} retired, ${counts.rejected} entries rejected) from ${result.catalog.generatedFrom.length} snapshots in ${ms} ms → ${path.join(values.out!, 'models.json')}`);
@@ -103,4 +109,4 @@ function main(): void {
   }
 }
 
-if (import.meta.main) main();
+if (import.meta.main) await main();

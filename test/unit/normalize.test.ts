@@ -148,4 +148,16 @@ describe('normalizeCatalog', () => {
     expect(catalog.unknownPriceKeys).toEqual([{ id: MIXTRAL, key: 'video_second', value: '0.05' }]);
     expect(catalog.models[0]!.pricing.unknown).toEqual({ video_second: '0.05' });
   });
+
+  it('turns an endpoints response into one provider row per endpoint, sorted by provider', () => {
+    // Hand-made to OpenRouter's documented endpoints shape (test/fixtures/upstream/README.md).
+    const body = JSON.parse(readFileSync('test/fixtures/upstream/endpoints-mistralai__mixtral-8x7b-instruct.json', 'utf8'));
+    const { catalog } = normalizeCatalog(
+      inputs([{ date: '2026-01-29', models: [pick('2026-01-29', MIXTRAL)] }], { endpoints: [{ file: 'openrouter/endpoints/2026-01-29/mistralai__mixtral-8x7b-instruct.json', body }] }),
+    );
+    expect(catalog.models[0]!.providers.map((p) => [p.provider, p.quantization, p.contextLength, p.maxCompletionTokens, p.pricing.perMillionTokens.input])).toEqual([
+      ['DeepInfra', 'fp8', 32768, 16384, '0.54'],
+      ['Together', 'unknown', 32768, 2048, '0.6'],
+    ]);
+  });
 });
