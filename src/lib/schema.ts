@@ -16,8 +16,9 @@ export const DecimalString = z
   .string()
   .regex(/^\d+(\.\d+)?$/, { error: 'is not a non-negative decimal number' });
 
-/** Upstream writes "-1" for prices that depend on the routed model (e.g. openrouter/auto). */
-export const VARIABLE_PRICE = 'variable' as const;
+import { VARIABLE_PRICE } from './variable-price.ts';
+
+export { VARIABLE_PRICE };
 
 /** A normalized price: an exact decimal string, or "variable" when upstream cannot say in advance. */
 export const Price = z.union([DecimalString, z.literal(VARIABLE_PRICE)]);
