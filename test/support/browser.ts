@@ -1,8 +1,6 @@
 /** Chromium for browser tests: Debian's build, launched with the flags this closed network needs. */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,11 +16,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Playwright gives every launch a fresh, empty profile of its own (it refuses --user-data-dir). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'atlas-chromium-'))}`],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 export const VIEWPORTS = {
