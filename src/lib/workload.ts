@@ -1,0 +1,237 @@
+/**
+ * A workload for the cost calculator: what each request consumes and how many requests there are,
+ * the presets, its URL form, and the ranking of models by what the workload costs on them.
+ * Pure logic shared by the calculator island, its server-rendered fallback and the model cards.
+ */
+import { compareCosts, periodCosts, requestCost, type CostLine, type PeriodCosts, type RequestUsage } from './pricing.ts';
+import type { Model, PriceTier, Pricing } from './schema.ts';
+
+export interface Workload {
+  inputTokens: number;
+  outputTokens: number;
+  /** Percent (0–100) of the input read from the provider's prompt cache. */
+  cacheReadPercent: number;
+  /** Percent (0–100) of the input written to the cache. */
+  cacheWritePercent: number;
+  reasoningTokens: number;
+  images: number;
+  webSearches: number;
+  requests: number;
+  per: 'day' | 'month';
+  daysPerMonth: number;
+}
+
+export type PresetId = 'chat' | 'rag' | 'summarize' | 'agent' | 'classify';
+
+export interface Preset {
+  id: PresetId;
+  label: string;
+  description: string;
+  workload: Workload;
+}
+
+const base = { cacheReadPercent: 0, cacheWritePercent: 0, reasoningTokens: 0, images: 0, webSearches: 0, daysPerMonth: 30 } as const;
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'chat',
+    label: 'Chat turn',
+    description: 'One reply in a conversation: 1,000 tokens in, 500 out, 1,000 turns a day.',
+    workload: { ...base, inputTokens: 1_000, outputTokens: 500, requests: 1_000, per: 'day' },
+  },
+  {
+    id: 'rag',
+    label: 'RAG query, long context',
+    description: 'A question answered from retrieved passages: 16,000 tokens in (a fifth of it a cached system prompt), 600 out.',
+    workload: { ...base, inputTokens: 16_000, outputTokens: 600, cacheReadPercent: 20, requests: 2_000, per: 'day' },
+  },
+  {
+    id: 'summarize',
+    label: 'Summarize a document',
+    description: 'A 40-page document (30,000 tokens) condensed into 1,000 tokens, 200 documents a day.',
+    workload: { ...base, inputTokens: 30_000, outputTokens: 1_000, requests: 200, per: 'day' },
+  },
+  {
+    id: 'agent',
+    label: 'Agent step with tools',
+    description: 'One step of a tool-using agent: 8,000 tokens of context, 60 % cached and 10 % newly written, 1,500 reasoning and 300 output tokens.',
+    workload: { ...base, inputTokens: 8_000, outputTokens: 300, cacheReadPercent: 60, cacheWritePercent: 10, reasoningTokens: 1_500, requests: 5_000, per: 'day' },
+  },
+  {
+    id: 'classify',
+    label: 'Batch classification',
+    description: 'Short texts labelled in bulk: 400 tokens in, 5 out, 1,000,000 a month.',
+    workload: { ...base, inputTokens: 400, outputTokens: 5, requests: 1_000_000, per: 'month' },
+  },
+];
+
+export const DEFAULT_PRESET: Preset = PRESETS[0] as Preset;
+
+export function presetById(id: string | null | undefined): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** The token counts of one request, with cached shares rounded to whole tokens. */
+export function usageFor(workload: Workload): RequestUsage {
+  const cacheReadTokens = Math.round((workload.inputTokens * workload.cacheReadPercent) / 100);
+  const cacheWriteTokens = Math.min(Math.round((workload.inputTokens * workload.cacheWritePercent) / 100), workload.inputTokens - cacheReadTokens);
+  return {
+    promptTokens: workload.inputTokens,
+    cacheReadTokens,
+    cacheWriteTokens,
+    completionTokens: workload.outputTokens,
+    reasoningTokens: workload.reasoningTokens,
+    images: workload.images,
+    webSearches: workload.webSearches,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL state
+
+interface NumberField {
+  key: keyof Workload;
+  param: string;
+  label: string;
+  min: number;
+  max: number;
+}
+
+/** Every numeric input: its query parameter, its label and its allowed range. */
+export const WORKLOAD_FIELDS: readonly NumberField[] = [
+  { key: 'inputTokens', param: 'in', label: 'Input tokens per request', min: 0, max: 100_000_000 },
+  { key: 'outputTokens', param: 'out', label: 'Output tokens per request', min: 0, max: 100_000_000 },
+  { key: 'cacheReadPercent', param: 'cached', label: 'Share of input read from cache (%)', min: 0, max: 100 },
+  { key: 'cacheWritePercent', param: 'cachewrite', label: 'Share of input written to cache (%)', min: 0, max: 100 },
+  { key: 'reasoningTokens', param: 'reasoning', label: 'Reasoning tokens per request', min: 0, max: 100_000_000 },
+  { key: 'images', param: 'images', label: 'Input images per request', min: 0, max: 10_000 },
+  { key: 'webSearches', param: 'searches', label: 'Web searches per request', min: 0, max: 10_000 },
+  { key: 'requests', param: 'requests', label: 'Requests', min: 0, max: 1_000_000_000_000 },
+  { key: 'daysPerMonth', param: 'days', label: 'Days per month', min: 1, max: 31 },
+];
+
+/** Reads a workload from query parameters: a preset (`preset=`) first, then any explicit field over it. */
+export function workloadFromParams(params: URLSearchParams): { workload: Workload; problems: string[] } {
+  const workload: Workload = { ...(presetById(params.get('preset')) ?? DEFAULT_PRESET).workload };
+  const problems: string[] = [];
+  for (const field of WORKLOAD_FIELDS) {
+    const raw = params.get(field.param);
+    if (raw === null || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < field.min || value > field.max) {
+      problems.push(`${field.label} in the link ("${field.param}=${raw}") is not a whole number from ${field.min} to ${field.max}; the preset value is used`);
+      continue;
+    }
+    (workload[field.key] as number) = value;
+  }
+  const per = params.get('per');
+  if (per === 'day' || per === 'month') workload.per = per;
+  if (workload.cacheReadPercent + workload.cacheWritePercent > 100) {
+    problems.push('cache read and write shares add up to more than 100 %; the write share is reduced');
+    workload.cacheWritePercent = 100 - workload.cacheReadPercent;
+  }
+  return { workload, problems };
+}
+
+/** Query parameters for a workload: every field, so that a shared link does not depend on preset values. */
+export function workloadToParams(workload: Workload): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const field of WORKLOAD_FIELDS) params.set(field.param, String(workload[field.key]));
+  params.set('per', workload.per);
+  return params;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who can serve the workload
+
+/** What the calculator needs of a model: a compact subset of the normalized Model. */
+export type PricedModel = Pick<
+  Model,
+  'id' | 'slug' | 'displayName' | 'author' | 'authorLabel' | 'contextLength' | 'maxCompletionTokens' | 'inputModalities' | 'tokenizer' | 'tags' | 'listed'
+> & { pricing: Pricing };
+
+/** Reasons the model cannot serve the workload, empty when it can (unknown limits are not held against it). */
+export function fitProblems(model: Pick<PricedModel, 'contextLength' | 'maxCompletionTokens' | 'inputModalities'>, workload: Workload): string[] {
+  const problems: string[] = [];
+  const generated = workload.outputTokens + workload.reasoningTokens;
+  const needed = workload.inputTokens + generated;
+  if (model.contextLength !== null && needed > model.contextLength) {
+    problems.push(`context of ${model.contextLength.toLocaleString('en-US')} tokens is smaller than the ${needed.toLocaleString('en-US')} this request needs`);
+  }
+  if (model.maxCompletionTokens !== null && generated > model.maxCompletionTokens) {
+    problems.push(`writes at most ${model.maxCompletionTokens.toLocaleString('en-US')} tokens per reply, fewer than the ${generated.toLocaleString('en-US')} asked for`);
+  }
+  if (workload.images > 0 && !model.inputModalities.includes('image')) problems.push('does not take image input');
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking
+
+export interface PricedRow {
+  model: PricedModel;
+  costs: PeriodCosts;
+  lines: CostLine[];
+  tier: PriceTier | null;
+  discount: string | null;
+}
+
+export interface Ranking {
+  /** Models with a cost above zero, cheapest first (ties by name). */
+  ranked: PricedRow[];
+  /** Models that serve the workload at no charge. */
+  free: PricedRow[];
+  variable: { model: PricedModel; reason: string }[];
+  cannotServe: { model: PricedModel; reasons: string[] }[];
+}
+
+export function rankModels(models: readonly PricedModel[], workload: Workload): Ranking {
+  const usage = usageFor(workload);
+  const volume = { requests: workload.requests, per: workload.per, daysPerMonth: workload.daysPerMonth };
+  const ranking: Ranking = { ranked: [], free: [], variable: [], cannotServe: [] };
+  for (const model of models) {
+    const reasons = fitProblems(model, workload);
+    const cost = requestCost(model.pricing, usage);
+    if (cost.kind === 'unavailable') reasons.push(cost.reason);
+    if (reasons.length > 0) {
+      ranking.cannotServe.push({ model, reasons });
+      continue;
+    }
+    if (cost.kind === 'variable') {
+      ranking.variable.push({ model, reason: cost.reason });
+      continue;
+    }
+    if (cost.kind !== 'priced') continue;
+    const row: PricedRow = { model, costs: periodCosts(cost.total, volume), lines: cost.lines, tier: cost.tier, discount: cost.discountApplied };
+    (compareCosts(cost.total, '0') === 0 ? ranking.free : ranking.ranked).push(row);
+  }
+  const byName = (a: { model: PricedModel }, b: { model: PricedModel }) => a.model.displayName.localeCompare(b.model.displayName, 'en');
+  ranking.ranked.sort((a, b) => compareCosts(a.costs.perRequest, b.costs.perRequest) || byName(a, b));
+  ranking.free.sort(byName);
+  ranking.variable.sort(byName);
+  ranking.cannotServe.sort(byName);
+  return ranking;
+}
+
+/** The fields of a catalog model the calculator ships to the browser. */
+export function toPricedModel(model: Model): PricedModel {
+  return {
+    id: model.id,
+    slug: model.slug,
+    displayName: model.displayName,
+    author: model.author,
+    authorLabel: model.authorLabel,
+    contextLength: model.contextLength,
+    maxCompletionTokens: model.maxCompletionTokens,
+    inputModalities: model.inputModalities,
+    tokenizer: model.tokenizer,
+    tags: model.tags,
+    listed: model.listed,
+    pricing: model.pricing,
+  };
+}
+
+/** Link to the calculator with a preset workload and a model highlighted. */
+export function calculatorHref(modelId: string, preset: PresetId = 'chat'): string {
+  return `/calculator/?${new URLSearchParams({ preset, model: modelId }).toString()}`;
+}

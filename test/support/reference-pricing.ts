@@ -1,0 +1,69 @@
+/**
+ * An independent restatement of the billing rules for tests: BigInt fixed-point amounts (USD × 10^40),
+ * parsed from the catalog's decimal strings by string manipulation. It shares no code with
+ * src/lib/pricing.ts, so tests can check the module (and the pages using it) against it.
+ */
+import type { Pricing } from '../../src/lib/schema.ts';
+
+export const SCALE = 40;
+export const ONE = 10n ** BigInt(SCALE);
+
+/** "0.54" → 0.54 × 10^SCALE as a BigInt. */
+export function scaled(decimal: string): bigint {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(decimal);
+  if (!match) throw new Error(`not a plain decimal: ${decimal}`);
+  const [, whole = '0', fraction = ''] = match;
+  if (fraction.length > SCALE) throw new Error(`too many decimals for the reference: ${decimal}`);
+  return BigInt(whole) * ONE + BigInt(fraction.padEnd(SCALE, '0') || '0');
+}
+
+/** A scaled amount back to a plain decimal string without trailing zeros. */
+export function unscale(value: bigint): string {
+  const whole = value / ONE;
+  const fraction = (value % ONE).toString().padStart(SCALE, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole.toString();
+}
+
+export interface ReferenceUsage {
+  promptTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+  completionTokens: number;
+  reasoningTokens?: number;
+  images?: number;
+  webSearches?: number;
+  requests?: number;
+}
+
+/**
+ * Expected cost in USD × 10^SCALE: Σ tokens × price-per-1M / 10^6 + Σ units × unit price, with the
+ * highest tier whose threshold the per-request prompt reaches laid over the base prices; cache
+ * tokens fall back to the input price and reasoning to the output price.
+ */
+export function referenceCost(pricing: Pricing, usage: ReferenceUsage): bigint {
+  const requests = usage.requests ?? 1;
+  const perRequestPrompt = Math.floor(usage.promptTokens / requests);
+  const tier = [...pricing.tiers].sort((a, b) => b.minPromptTokens - a.minPromptTokens).find((t) => t.minPromptTokens <= perRequestPrompt);
+  const tokens = { ...pricing.perMillionTokens, ...(tier?.perMillionTokens ?? {}) };
+  const units = { ...pricing.perUnit, ...(tier?.perUnit ?? {}) };
+  const cacheRead = usage.cacheReadTokens ?? 0;
+  const cacheWrite = usage.cacheWriteTokens ?? 0;
+  const tokenTerms: [number, string][] = [
+    [usage.promptTokens - cacheRead - cacheWrite, tokens.input],
+    [cacheRead, tokens.cacheRead ?? tokens.input],
+    [cacheWrite, tokens.cacheWrite ?? tokens.input],
+    [usage.completionTokens, tokens.output],
+    [usage.reasoningTokens ?? 0, tokens.reasoning ?? tokens.output],
+  ];
+  let total = 0n;
+  for (const [quantity, price] of tokenTerms) {
+    const product = BigInt(quantity) * scaled(price);
+    if (product % 1_000_000n !== 0n) throw new Error('reference scale too small');
+    total += product / 1_000_000n;
+  }
+  total += BigInt(requests) * (units.request ? scaled(units.request) : 0n);
+  total += BigInt(usage.images ?? 0) * (units.image ? scaled(units.image) : 0n);
+  total += BigInt(usage.webSearches ?? 0) * (units.webSearch ? scaled(units.webSearch) : 0n);
+  if (pricing.discount) total = (total * (ONE - scaled(pricing.discount))) / ONE;
+  return total;
+}
