@@ -1,0 +1,350 @@
+/**
+ * The compare charts: price per dimension, workload cost, context, and price history on one chart.
+ * Each chart has its figures in a table under it (server-rendered on the static pair pages), so the
+ * canvas is never the only way to read them. chart.js is imported on demand.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import {
+  TOKEN_PRICE_LABELS,
+  columnLabels,
+  dayNumber,
+  describeWorkload,
+  isoFromDayNumber,
+  plotPrice,
+  priceHistorySteps,
+  statedTokenDimensions,
+  workloadCost,
+  type CompareModel,
+  type Workload,
+} from '../../lib/compare.ts';
+import { formatContextShort, formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from '../../lib/format.ts';
+
+interface Props {
+  models: readonly CompareModel[];
+  asOf: string;
+  workload: Workload;
+}
+
+const LIGHT = ['#1d4ed8', '#b45309', '#047857', '#be185d', '#6d28d9', '#0e7490'];
+const DARK = ['#60a5fa', '#fbbf24', '#34d399', '#f472b6', '#a78bfa', '#22d3ee'];
+/** A second cue besides colour: each model keeps one point shape across charts. */
+const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'] as const;
+
+interface Theme {
+  dark: boolean;
+  text: string;
+  grid: string;
+  colors: string[];
+}
+
+function readTheme(): Theme {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const style = getComputedStyle(document.documentElement);
+  return {
+    dark,
+    text: style.getPropertyValue('--fg-muted').trim() || (dark ? '#a9b5c1' : '#4a5866'),
+    grid: style.getPropertyValue('--border').trim() || (dark ? '#33404d' : '#d5dbe1'),
+    colors: dark ? DARK : LIGHT,
+  };
+}
+
+function useTheme(): Theme | null {
+  const [theme, setTheme] = useState<Theme | null>(null);
+  useEffect(() => {
+    setTheme(readTheme());
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => setTheme(readTheme());
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return theme;
+}
+
+function baseOptions(theme: Theme) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false as const,
+    color: theme.text,
+    plugins: { legend: { labels: { color: theme.text, usePointStyle: true, pointStyleWidth: 12, boxHeight: 8 } } },
+  };
+}
+
+function axis(theme: Theme, title: string, extra: Record<string, unknown> = {}) {
+  return { ...extra, title: { display: true, text: title, color: theme.text }, ticks: { color: theme.text, ...(extra.ticks as object) }, grid: { color: theme.grid } };
+}
+
+function ChartFigure({ id, title, build, theme, children }: {
+  id: string;
+  title: string;
+  build: ((theme: Theme) => ChartConfiguration) | null;
+  theme: Theme | null;
+  children: React.ReactNode;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // The configuration is rebuilt on every render; its JSON says whether the chart must be redrawn.
+  const config = build && theme ? build(theme) : null;
+  const signature = config ? JSON.stringify(config.data) + JSON.stringify(theme) : '';
+  useEffect(() => {
+    if (!config || !canvas.current) return;
+    let cancelled = false;
+    let chart: { destroy(): void } | undefined;
+    const element = canvas.current;
+    import('./chart-setup.ts')
+      .then(({ Chart }) => {
+        if (cancelled) return;
+        chart = new Chart(element, config);
+        element.dataset.chartReady = 'true';
+      })
+      .catch((error: unknown) => {
+        element.dataset.chartError = error instanceof Error ? error.message : String(error);
+      });
+    return () => {
+      cancelled = true;
+      chart?.destroy();
+      delete element.dataset.chartReady;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signature]);
+  return (
+    <figure className="compare-chart" id={id}>
+      <figcaption>{title}</figcaption>
+      {build ? (
+        <div className="chart-canvas">
+          <canvas ref={canvas} role="img" aria-label={`${title}. The same figures are in the data table below the chart.`} />
+        </div>
+      ) : null}
+      <details className="chart-data">
+        <summary>Data table: {title}</summary>
+        <div className="table-scroll">{children}</div>
+      </details>
+    </figure>
+  );
+}
+
+export default function CompareCharts({ models, asOf, workload }: Props) {
+  const theme = useTheme();
+  const labels = columnLabels(models);
+  const dimensions = statedTokenDimensions(models);
+  const costs = models.map((m) => workloadCost(m.pricing, workload));
+  const histories = models.map((m) => priceHistorySteps(m, asOf));
+  const color = (t: Theme, i: number) => t.colors[i % t.colors.length]!;
+
+  const priceChart = (t: Theme): ChartConfiguration => ({
+    type: 'bar',
+    data: {
+      labels: dimensions.map((d) => TOKEN_PRICE_LABELS[d]),
+      datasets: models.map((m, i) => ({
+        label: labels[i]!,
+        data: dimensions.map((d) => plotPrice(m.pricing.perMillionTokens[d])),
+        backgroundColor: color(t, i),
+        pointStyle: POINT_STYLES[i],
+      })),
+    },
+    options: { ...baseOptions(t), scales: { x: axis(t, 'Price dimension'), y: axis(t, 'USD per 1M tokens', { beginAtZero: true }) } },
+  });
+
+  const costChart = (t: Theme): ChartConfiguration => ({
+    type: 'bar',
+    data: {
+      labels: [...labels],
+      datasets: [
+        {
+          label: 'USD per month',
+          data: costs.map((c) => (c.perMonth === null ? null : Number(c.perMonth))),
+          backgroundColor: models.map((_, i) => color(t, i)),
+        },
+      ],
+    },
+    options: {
+      ...baseOptions(t),
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: axis(t, 'USD per month', { beginAtZero: true }), y: axis(t, 'Model') },
+    },
+  });
+
+  const contextChart = (t: Theme): ChartConfiguration => ({
+    type: 'bar',
+    data: {
+      labels: [...labels],
+      datasets: [
+        { label: 'Context length', data: models.map((m) => m.contextLength), backgroundColor: t.colors[0] },
+        { label: 'Max output tokens', data: models.map((m) => m.maxCompletionTokens), backgroundColor: t.colors[1] },
+      ],
+    },
+    options: {
+      ...baseOptions(t),
+      indexAxis: 'y',
+      scales: { x: axis(t, 'Tokens', { beginAtZero: true, ticks: { callback: (v: number | string) => formatContextShort(Number(v)) } }), y: axis(t, 'Model') },
+    },
+  });
+
+  const historyChart = (t: Theme): ChartConfiguration => ({
+    type: 'line',
+    data: {
+      datasets: models.flatMap((m, i) =>
+        (['input', 'output'] as const).map((dimension) => ({
+          // The legend lists each model once (its input line); output lines are told apart by dashes.
+          label: dimension === 'input' ? labels[i]! : `${labels[i]} (output)`,
+          data: histories[i]!.map((step) => ({ x: dayNumber(step.date), y: plotPrice(step[dimension]) })),
+          borderColor: color(t, i),
+          backgroundColor: color(t, i),
+          borderDash: dimension === 'output' ? [6, 4] : [],
+          pointStyle: POINT_STYLES[i],
+          pointRadius: 4,
+          stepped: true,
+          spanGaps: false,
+        })),
+      ),
+    },
+    options: {
+      ...baseOptions(t),
+      parsing: false,
+      plugins: {
+        legend: { labels: { color: t.text, usePointStyle: true, pointStyleWidth: 12, boxHeight: 8, filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) % 2 === 0 } },
+        tooltip: {
+          callbacks: {
+            title: (items: { parsed: { x: number | null } }[]) => (items[0]?.parsed.x == null ? '' : isoFromDayNumber(items[0].parsed.x)),
+            label: (item: { datasetIndex: number; dataset: { label?: string }; parsed: { y: number | null } }) =>
+              `${item.dataset.label}${item.datasetIndex % 2 === 0 ? ' (input)' : ''}: $${item.parsed.y}/M`,
+          },
+        },
+      },
+      scales: {
+        x: axis(t, 'Snapshot date', { type: 'linear', ticks: { callback: (v: number | string) => isoFromDayNumber(Number(v)), maxRotation: 0, autoSkipPadding: 16 } }),
+        y: axis(t, 'USD per 1M tokens', { beginAtZero: true }),
+      },
+    },
+  });
+
+  return (
+    <div className="compare-charts">
+      <ChartFigure id="chart-prices" title="Price per dimension (USD per 1M tokens)" build={dimensions.length > 0 ? priceChart : null} theme={theme}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              {labels.map((l) => (
+                <th scope="col" className="num" key={l}>
+                  {l}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {dimensions.map((d) => (
+              <tr key={d}>
+                <th scope="row">{TOKEN_PRICE_LABELS[d]}</th>
+                {models.map((m) => (
+                  <td className="num" key={m.id}>
+                    {formatPricePerMillion(m.pricing.perMillionTokens[d])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartFigure>
+
+      <ChartFigure id="chart-workload" title="Workload cost per month" build={costChart} theme={theme}>
+        <p className="muted">{describeWorkload(workload)}.</p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className="num">
+                Per request
+              </th>
+              <th scope="col" className="num">
+                Per day
+              </th>
+              <th scope="col" className="num">
+                Per month
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {costs.map((c, i) => (
+              <tr key={models[i]!.id}>
+                <th scope="row">{labels[i]}</th>
+                {c.perRequest === null ? (
+                  <td colSpan={3}>{c.cost.kind === 'priced' ? 'unknown' : `${c.cost.kind}: ${c.cost.reason}`}</td>
+                ) : (
+                  <>
+                    <td className="num">{formatUsdRounded(c.perRequest)}</td>
+                    <td className="num">{formatUsdRounded(c.perDay!)}</td>
+                    <td className="num">{formatUsdRounded(c.perMonth!)}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartFigure>
+
+      <ChartFigure id="chart-context" title="Context length and max output (tokens)" build={contextChart} theme={theme}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" className="num">
+                Context length
+              </th>
+              <th scope="col" className="num">
+                Max output tokens
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {models.map((m, i) => (
+              <tr key={m.id}>
+                <th scope="row">{labels[i]}</th>
+                <td className="num">{formatCount(m.contextLength)}</td>
+                <td className="num">{formatCount(m.maxCompletionTokens)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartFigure>
+
+      <ChartFigure id="chart-history" title="Price history (input solid, output dashed; USD per 1M tokens)" build={historyChart} theme={theme}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">From</th>
+              <th scope="col" className="num">
+                Input
+              </th>
+              <th scope="col" className="num">
+                Output
+              </th>
+              <th scope="col" className="num">
+                Context
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {histories.flatMap((steps, i) =>
+              steps.map((step) => {
+                return (
+                  <tr key={`${models[i]!.id}-${step.date}`}>
+                    <th scope="row">{labels[i]}</th>
+                    <td>
+                      {step.closing ? `unchanged to ${formatDate(step.date)}` : formatDate(step.date)}
+                    </td>
+                    <td className="num">{formatPricePerMillion(step.input)}</td>
+                    <td className="num">{formatPricePerMillion(step.output)}</td>
+                    <td className="num">{formatCount(step.contextLength)}</td>
+                  </tr>
+                );
+              }),
+            )}
+          </tbody>
+        </table>
+      </ChartFigure>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * A searchable model picker following the ARIA combobox pattern (list autocomplete): type to filter,
+ * ArrowDown/ArrowUp move the active option (aria-activedescendant, focus stays in the input), Enter
+ * picks it, Escape closes the list (a second Escape clears the text). Options can be clicked too.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { searchModels, type CompareModel } from '../../lib/compare.ts';
+
+export type PickerModel = Pick<CompareModel, 'id' | 'displayName' | 'listed' | 'created' | 'retiredSince'>;
+
+interface Props {
+  models: readonly PickerModel[];
+  exclude: ReadonlySet<string>;
+  onPick: (model: PickerModel) => void;
+  /** Set when no more models can be added, with the reason shown to the user. */
+  disabledReason: string | null;
+}
+
+const LIMIT = 30;
+
+export default function ModelPicker({ models, exclude, onPick, disabledReason }: Props) {
+  const base = useId().replace(/:/g, '');
+  const inputId = `${base}-input`;
+  const listId = `${base}-list`;
+  const hintId = `${base}-hint`;
+  const optionId = (index: number) => `${base}-option-${index}`;
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => searchModels(models, query, { exclude, limit: LIMIT }), [models, query, exclude]);
+  const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
+
+  useEffect(() => {
+    if (open) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, activeIndex]);
+
+  const pick = (model: PickerModel) => {
+    onPick(model);
+    setQuery('');
+    setActive(0);
+    setOpen(false);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!open) setOpen(true);
+        else setActive(Math.min(activeIndex + 1, results.length - 1));
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (!open) setOpen(true);
+        else setActive(Math.max(activeIndex - 1, 0));
+        return;
+      case 'Enter': {
+        const model = results[activeIndex];
+        if (open && model) {
+          event.preventDefault();
+          pick(model);
+        }
+        return;
+      }
+      case 'Escape':
+        if (open) setOpen(false);
+        else setQuery('');
+        return;
+      case 'Tab':
+        setOpen(false);
+        return;
+    }
+  };
+
+  const expanded = open && disabledReason === null;
+  return (
+    <div className="picker">
+      <label htmlFor={inputId}>Add a model</label>
+      <div className="picker-field">
+        <input
+          id={inputId}
+          type="text"
+          role="combobox"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={expanded && results.length > 0 ? optionId(activeIndex) : undefined}
+          aria-describedby={hintId}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Search by name or id, e.g. mixtral"
+          value={query}
+          disabled={disabledReason !== null}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onClick={() => setOpen(true)}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+        />
+        <ul id={listId} role="listbox" aria-label="Matching models" className="picker-list" hidden={!expanded}>
+          {results.map((model, index) => (
+            <li
+              key={model.id}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === activeIndex}
+              className={index === activeIndex ? 'active' : undefined}
+              // mousedown would blur the input and close the list before the click lands.
+              onMouseDown={(event) => event.preventDefault()}
+              onMouseMove={() => index !== activeIndex && setActive(index)}
+              onClick={() => pick(model)}
+            >
+              <span className="picker-name">{model.displayName}</span>
+              <span className="picker-id">
+                {model.id}
+                {model.listed ? '' : ` · retired${model.retiredSince ? ` ${model.retiredSince}` : ''}`}
+              </span>
+            </li>
+          ))}
+          {results.length === 0 ? (
+            <li role="option" aria-selected={false} aria-disabled="true" className="picker-empty">
+              No model matches “{query}”
+            </li>
+          ) : null}
+        </ul>
+      </div>
+      <p id={hintId} className="picker-hint muted">
+        {disabledReason ?? 'Type to search, use the arrow keys to choose and Enter to add; Escape closes the list.'}
+      </p>
+    </div>
+  );
+}
