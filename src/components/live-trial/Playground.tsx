@@ -1,0 +1,302 @@
+/**
+ * One prompt, up to four models, side by side. Each column streams on its own, with its own Stop
+ * and metrics; the results table sums the runs up. The model list is fetched from a static JSON
+ * file rather than passed as island props, so the page HTML stays small.
+ */
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { formatUsd } from '../../lib/format.ts';
+import { sumCosts } from '../../lib/pricing.ts';
+import { streamMetrics } from '../../lib/stream.ts';
+import type { CostEstimate } from '../../lib/trial-cost.ts';
+import { PLAYGROUND_MAX_MODELS, modelsFromQuery, readTrialModels, type TrialModel } from '../../lib/trial-models.ts';
+import { buildTrialRequest, type BuiltRequest } from '../../lib/trial-request.ts';
+import { formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial-run.ts';
+import { CopyAsCode } from './CopyAsCode.tsx';
+import { RunView, safeEstimate, safeRunCost, type RenderMode } from './RunView.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
+import { useTrialRun } from './useTrialRun.ts';
+import { useTrialSettings } from './useTrialSettings.ts';
+import './live-trial.css';
+
+interface Job {
+  round: number;
+  request: Extract<BuiltRequest, { ok: true }>['stream'];
+}
+
+function unknownModel(id: string): TrialModel {
+  return { id, displayName: id, pricing: null, contextLength: null };
+}
+
+function Column(props: {
+  model: TrialModel;
+  job: Job | null;
+  stopAll: number;
+  mode: RenderMode;
+  estimate: CostEstimate | null;
+  onRun(id: string, run: TrialRun | null): void;
+  onRemove(id: string): void;
+}) {
+  const { model, job, stopAll, mode, estimate, onRun, onRemove } = props;
+  const { run, send, stop } = useTrialRun();
+  useEffect(() => {
+    if (job) void send(job.request);
+  }, [job, send]);
+  useEffect(() => {
+    if (stopAll > 0) stop();
+  }, [stopAll, stop]);
+  useEffect(() => {
+    onRun(model.id, run);
+  }, [model.id, run, onRun]);
+  const running = isRunning(run);
+  return (
+    <section className="playground-column" aria-label={model.displayName}>
+      <header className="playground-column-head">
+        <h2>{model.displayName}</h2>
+        {model.displayName !== model.id && <code>{model.id}</code>}
+        {model.pricing === null && <p className="trial-hint">Not in the catalog: the cost is shown only if the server reports it.</p>}
+        <div className="trial-actions">
+          <button type="button" className="secondary" onClick={stop} disabled={!running} aria-label={`Stop ${model.displayName}`}>
+            Stop
+          </button>
+          <button type="button" className="secondary" onClick={() => onRemove(model.id)} disabled={running} aria-label={`Remove ${model.displayName}`}>
+            Remove
+          </button>
+        </div>
+      </header>
+      {run === null ? <p className="trial-hint">No answer yet.</p> : <RunView run={run} pricing={model.pricing} estimate={estimate} mode={mode} />}
+    </section>
+  );
+}
+
+export default function Playground() {
+  const id = useId();
+  const settingsState = useTrialSettings();
+  const { settings, apiKey } = settingsState;
+  const [catalog, setCatalog] = useState<Map<string, TrialModel>>(new Map());
+  const [catalogProblem, setCatalogProblem] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [candidate, setCandidate] = useState('');
+  const [prompt, setPrompt] = useState('');
+  const [mode, setMode] = useState<RenderMode>('markdown');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [jobs, setJobs] = useState<Record<string, Job>>({});
+  const [estimates, setEstimates] = useState<Record<string, CostEstimate | null>>({});
+  const [stopAll, setStopAll] = useState(0);
+  const [runs, setRuns] = useState<Record<string, TrialRun | null>>({});
+
+  useEffect(() => {
+    setSelected(modelsFromQuery(window.location.search));
+    fetch('/api/trial-models.json')
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<unknown>;
+      })
+      .then((json) => setCatalog(new Map(readTrialModels(json).map((m) => [m.id, m]))))
+      .catch((error: Error) => setCatalogProblem(`The model list could not be loaded (${error.message}); you can still type a model id.`));
+  }, []);
+
+  const updateUrl = (ids: string[]) => {
+    const url = new URL(window.location.href);
+    if (ids.length > 0) url.searchParams.set('models', ids.join(','));
+    else url.searchParams.delete('models');
+    window.history.replaceState(null, '', url);
+  };
+
+  const addModel = (event: React.FormEvent) => {
+    event.preventDefault();
+    const modelId = candidate.trim();
+    if (!modelId) return;
+    if (selected.includes(modelId)) {
+      setProblem(`${modelId} is already in the comparison.`);
+      return;
+    }
+    if (selected.length >= PLAYGROUND_MAX_MODELS) {
+      setProblem(`At most ${PLAYGROUND_MAX_MODELS} models at once: remove one first.`);
+      return;
+    }
+    const next = [...selected, modelId];
+    setSelected(next);
+    updateUrl(next);
+    setCandidate('');
+    setProblem(null);
+  };
+
+  const removeModel = useCallback((modelId: string) => {
+    // A model added again later must not replay its old job.
+    setJobs(({ [modelId]: _job, ...rest }) => rest);
+    setRuns(({ [modelId]: _run, ...rest }) => rest);
+    setSelected((previous) => {
+      const next = previous.filter((m) => m !== modelId);
+      updateUrl(next);
+      return next;
+    });
+  }, []);
+
+  const onRun = useCallback((modelId: string, run: TrialRun | null) => setRuns((previous) => (previous[modelId] === run ? previous : { ...previous, [modelId]: run })), []);
+
+  const models = useMemo(() => selected.map((m) => catalog.get(m) ?? unknownModel(m)), [selected, catalog]);
+  const anyRunning = models.some((m) => isRunning(runs[m.id] ?? null));
+
+  const sendAll = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (models.length === 0) {
+      setProblem('Add at least one model first.');
+      return;
+    }
+    const nextJobs: Record<string, Job> = {};
+    const nextEstimates: Record<string, CostEstimate | null> = {};
+    for (const model of models) {
+      const built = buildTrialRequest(model.id, prompt, settings, apiKey);
+      if (!built.ok) {
+        setProblem(built.problem);
+        return;
+      }
+      nextJobs[model.id] = { round: (jobs[model.id]?.round ?? 0) + 1, request: built.stream };
+      nextEstimates[model.id] = safeEstimate(model.pricing, settings.systemPrompt, prompt, settings.maxTokens);
+    }
+    setProblem(null);
+    setEstimates(nextEstimates);
+    setJobs(nextJobs);
+  };
+
+  const finishedRows = models.map((m) => ({ model: m, run: runs[m.id] ?? null })).filter((row): row is { model: TrialModel; run: TrialRun } => row.run !== null);
+  const costs = finishedRows.map((row) => ({ row, cost: isRunning(row.run) ? null : safeRunCost(row.model.pricing, row.run) }));
+  const knownCosts = costs.flatMap(({ cost }) => (cost && cost.kind !== 'none' ? [cost.total] : []));
+  const codeRequest = buildTrialRequest(models[0]?.id ?? '', prompt, settings, apiKey, false);
+
+  return (
+    <div className="live-trial playground" data-ready={settingsState.loaded ? '' : undefined}>
+      <SettingsPanel state={settingsState} />
+      <form className="playground-picker" onSubmit={addModel}>
+        <label htmlFor={`${id}-add`}>Add a model ({selected.length} of {PLAYGROUND_MAX_MODELS})</label>
+        <div className="trial-actions">
+          <input
+            id={`${id}-add`}
+            list={`${id}-models`}
+            value={candidate}
+            placeholder="Search or type a model id, e.g. mistralai/mixtral-8x7b-instruct"
+            onChange={(e) => setCandidate(e.currentTarget.value)}
+            spellCheck={false}
+          />
+          <button type="submit" disabled={selected.length >= PLAYGROUND_MAX_MODELS}>
+            Add
+          </button>
+        </div>
+        <datalist id={`${id}-models`}>
+          {[...catalog.values()].map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.displayName}
+            </option>
+          ))}
+        </datalist>
+        {catalogProblem && <p className="trial-hint">{catalogProblem}</p>}
+      </form>
+      <form className="trial-form" onSubmit={sendAll}>
+        <label htmlFor={`${id}-prompt`}>Prompt for every model</label>
+        <textarea id={`${id}-prompt`} rows={4} value={prompt} onChange={(e) => setPrompt(e.currentTarget.value)} placeholder="Ask something…" />
+        <div className="trial-actions">
+          <button type="submit" disabled={anyRunning}>
+            Send to all
+          </button>
+          <button type="button" className="secondary" onClick={() => setStopAll((n) => n + 1)} disabled={!anyRunning}>
+            Stop all
+          </button>
+          <label className="trial-mode">
+            Show answers as{' '}
+            <select value={mode} onChange={(e) => setMode(e.currentTarget.value as RenderMode)}>
+              <option value="markdown">formatted (markdown)</option>
+              <option value="text">plain text</option>
+            </select>
+          </label>
+        </div>
+        {problem && (
+          <p className="trial-status trial-status-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+      {models.length === 0 ? (
+        <p className="trial-hint">Add up to four models to compare them on the same prompt.</p>
+      ) : (
+        <div className="playground-columns" data-count={models.length}>
+          {models.map((model) => (
+            <Column
+              key={model.id}
+              model={model}
+              job={jobs[model.id] ?? null}
+              stopAll={stopAll}
+              mode={mode}
+              estimate={estimates[model.id] ?? null}
+              onRun={onRun}
+              onRemove={removeModel}
+            />
+          ))}
+        </div>
+      )}
+      {finishedRows.length > 0 && (
+        <section className="playground-results" aria-labelledby={`${id}-results`}>
+          <h2 id={`${id}-results`}>Results</h2>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Results table, scrolls sideways">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Model</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col" className="num">First token</th>
+                  <th scope="col" className="num">Speed</th>
+                  <th scope="col" className="num">Total time</th>
+                  <th scope="col" className="num">Prompt tokens</th>
+                  <th scope="col" className="num">Completion tokens</th>
+                  <th scope="col">Cost</th>
+                  <th scope="col">Estimated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {costs.map(({ row, cost }) => {
+                  const metrics = streamMetrics(row.run, row.run.usage?.completionTokens ?? null, row.run.content + row.run.reasoning);
+                  const outcome = isRunning(row.run)
+                    ? 'running'
+                    : row.run.phase === 'done'
+                      ? `done (${row.run.finishReason ?? 'no finish reason'})`
+                      : row.run.phase === 'stopped'
+                        ? 'stopped'
+                        : `failed${row.run.failure?.kind === 'http' ? `: HTTP ${row.run.failure.status}` : row.run.failure ? `: ${row.run.failure.kind}` : ''}`;
+                  const estimate = estimates[row.model.id];
+                  return (
+                    <tr key={row.model.id}>
+                      <th scope="row">
+                        {row.model.displayName}
+                        {row.run.provider ? <span className="trial-hint"> via {row.run.provider}</span> : null}
+                      </th>
+                      <td>{outcome}</td>
+                      <td className="num">{formatDuration(metrics.timeToFirstTokenMs)}</td>
+                      <td className="num">{formatRate(metrics.tokensPerSecond, metrics.tokensPerSecondSource)}</td>
+                      <td className="num">{formatDuration(metrics.totalMs)}</td>
+                      <td className="num">{row.run.usage ? row.run.usage.promptTokens : '–'}</td>
+                      <td className="num">{row.run.usage ? row.run.usage.completionTokens : '–'}</td>
+                      <td>{cost ? (cost.kind === 'none' ? 'unknown' : `${formatUsd(cost.total)} ${cost.kind}`) : '–'}</td>
+                      <td>{estimate && estimate.cost.kind !== 'none' ? `up to ${formatUsd(estimate.cost.total)}` : '–'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">All models</th>
+                  <td colSpan={6}>
+                    {finishedRows.filter((r) => r.run.phase === 'done').length} of {finishedRows.length} finished
+                  </td>
+                  <td data-metric="total-cost">{knownCosts.length > 0 ? formatUsd(sumCosts(knownCosts)) : '–'}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </section>
+      )}
+      {models.length > 0 && (
+        <CopyAsCode request={codeRequest.ok ? codeRequest.sample : null} problem={codeRequest.ok ? null : codeRequest.problem} />
+      )}
+    </div>
+  );
+}

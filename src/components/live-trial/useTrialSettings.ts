@@ -1,0 +1,69 @@
+/**
+ * The key and settings of the live trial, loaded after hydration (the server-rendered HTML has the
+ * defaults) and saved as they change. The key goes to sessionStorage unless "remember" is ticked.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createApiKeyStore, DEFAULT_SETTINGS, loadSettings, saveSettings, type TrialSettings } from '../../lib/api-key-store.ts';
+
+export interface TrialSettingsState {
+  settings: TrialSettings;
+  setSetting(name: keyof TrialSettings, value: string): void;
+  apiKey: string;
+  setApiKey(key: string): void;
+  remember: boolean;
+  setRemember(remember: boolean): void;
+  forgetKey(): void;
+  /** True once stored settings have been read (after hydration). */
+  loaded: boolean;
+}
+
+export function useTrialSettings(): TrialSettingsState {
+  const store = useMemo(() => (typeof window === 'undefined' ? null : createApiKeyStore()), []);
+  const [settings, setSettings] = useState<TrialSettings>(DEFAULT_SETTINGS);
+  const [apiKey, setKey] = useState('');
+  const [remember, setRememberState] = useState(false);
+  const loaded = useRef(false);
+  const [loadedState, setLoaded] = useState(false);
+
+  useEffect(() => {
+    if (!store) return;
+    const stored = store.load();
+    setKey(stored.key);
+    setRememberState(stored.remembered);
+    setSettings(loadSettings());
+    loaded.current = true;
+    setLoaded(true);
+  }, [store]);
+
+  const setSetting = useCallback((name: keyof TrialSettings, value: string) => {
+    setSettings((previous) => {
+      const next = { ...previous, [name]: value };
+      if (loaded.current) saveSettings(next);
+      return next;
+    });
+  }, []);
+
+  const setApiKey = useCallback(
+    (key: string) => {
+      setKey(key);
+      store?.save(key, remember);
+    },
+    [store, remember],
+  );
+
+  const setRemember = useCallback(
+    (value: boolean) => {
+      setRememberState(value);
+      store?.save(apiKey, value);
+    },
+    [store, apiKey],
+  );
+
+  const forgetKey = useCallback(() => {
+    store?.forget();
+    setKey('');
+    setRememberState(false);
+  }, [store]);
+
+  return { settings, setSetting, apiKey, setApiKey, remember, setRemember, forgetKey, loaded: loadedState };
+}

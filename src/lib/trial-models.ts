@@ -1,0 +1,33 @@
+/** The few facts about a model that the live trial needs: small enough to pass as island props. */
+import type { Model, Pricing } from './schema.ts';
+
+export type TrialModel = Pick<Model, 'id' | 'displayName' | 'contextLength'> & {
+  /** null for a model id the catalog does not know (e.g. one served by a local server). */
+  pricing: Pricing | null;
+};
+
+export function toTrialModel(model: Model): TrialModel {
+  return { id: model.id, displayName: model.displayName, pricing: model.pricing, contextLength: model.contextLength };
+}
+
+/** At most this many models side by side in the playground. */
+export const PLAYGROUND_MAX_MODELS = 4;
+
+/** `?models=a,b` → ["a", "b"]: trimmed, de-duplicated, at most four. */
+export function modelsFromQuery(search: string): string[] {
+  const raw = new URLSearchParams(search).get('models') ?? '';
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  return [...new Set(ids)].slice(0, PLAYGROUND_MAX_MODELS);
+}
+
+/** Reads the playground's model list JSON, keeping entries with the fields the trial needs. */
+export function readTrialModels(json: unknown): TrialModel[] {
+  if (!Array.isArray(json)) return [];
+  return json.filter(
+    (m): m is TrialModel =>
+      typeof m === 'object' && m !== null && typeof m.id === 'string' && typeof m.displayName === 'string' && typeof m.pricing === 'object',
+  );
+}
