@@ -93,10 +93,15 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${Number(value.toPrecision(3))} ${units[unit]}`;
 }
 
-/** 32768 → "32K", 1048576 → "1M": compact context sizes for tight table cells. */
+/**
+ * Compact context sizes for tight cells: 32768 → "32K", 1048576 → "1M", 1000000 → "1M", 200000 →
+ * "200K". Upstream sizes are either powers-of-two multiples (32,768) or round decimals (200,000), so
+ * each is divided by the base it was chosen in.
+ */
 export function formatContextShort(tokens: number | null | undefined): string {
   if (tokens === null || tokens === undefined) return 'unknown';
-  if (tokens >= 1_000_000) return `${Number((tokens / 1_048_576).toPrecision(3))}M`;
-  if (tokens >= 1000) return `${Math.round(tokens / 1024)}K`;
+  const binary = (size: number) => tokens % (size / 8) === 0 && tokens % 1000 !== 0;
+  if (tokens >= 1_000_000) return `${Number((tokens / (binary(1_048_576) ? 1_048_576 : 1_000_000)).toPrecision(3))}M`;
+  if (tokens >= 1000) return `${Number((tokens / (binary(1024) ? 1024 : 1000)).toPrecision(3))}K`;
   return String(tokens);
 }

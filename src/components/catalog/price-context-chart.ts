@@ -1,0 +1,59 @@
+/** The catalog's price-against-context scatter, drawn from the figure's data table. */
+import { Chart, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
+import { chartColors } from '../../lib/chart-theme.ts';
+
+Chart.register(ScatterController, PointElement, LinearScale, LogarithmicScale, Tooltip);
+
+interface Point {
+  x: number;
+  y: number;
+  name: string;
+}
+
+export function drawPriceContextChart(figure: HTMLElement): void {
+  const canvas = figure.querySelector('canvas');
+  if (!canvas) return;
+  // Plotting needs numbers; the exact decimal strings stay in the table and on the cards.
+  const points: Point[] = Array.from(figure.querySelectorAll<HTMLTableRowElement>('tbody tr')).map((tr) => ({
+    x: Number(tr.dataset.context),
+    y: Number(tr.dataset.input),
+    name: tr.dataset.name ?? '',
+  }));
+  const colors = chartColors(figure);
+  new Chart(canvas, {
+    type: 'scatter',
+    data: { datasets: [{ label: 'Models', data: points, backgroundColor: colors.accentTranslucent, borderColor: colors.accent, pointRadius: 3.5, pointHoverRadius: 6 }] },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      scales: {
+        x: { type: 'logarithmic', title: { display: true, text: 'Context (tokens)', color: colors.fg }, ticks: { color: colors.muted, callback: (v) => shortTokens(Number(v)) }, grid: { color: colors.grid } },
+        y: { type: 'logarithmic', title: { display: true, text: 'Input $ per 1M tokens', color: colors.fg }, ticks: { color: colors.muted, callback: (v) => (isOneTwoFive(Number(v)) ? `$${Number(v)}` : '') }, grid: { color: colors.grid } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const p = item.raw as Point;
+              return `${p.name}: ${p.x.toLocaleString('en-US')} tokens, $${p.y}/M input`;
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+function shortTokens(value: number): string {
+  // Log axes put ticks at 1–9 × 10^n; labelling only the powers of ten keeps the axis legible.
+  const log = Math.log10(value);
+  if (Math.abs(log - Math.round(log)) > 1e-9) return '';
+  return value >= 1e6 ? `${value / 1e6}M` : value >= 1e3 ? `${value / 1e3}K` : String(value);
+}
+
+/** Log-axis ticks at 1, 2 and 5 × 10^n only: chart.js offers every integer multiple, which overlap. */
+function isOneTwoFive(value: number): boolean {
+  const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+  return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6);
+}
