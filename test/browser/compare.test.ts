@@ -170,6 +170,27 @@ describe('compare island', () => {
   });
 });
 
+describe('compare selection from the catalog', () => {
+  it('opens the compare page with the rows ticked in the catalog, in the order ticked', async () => {
+    const { page, context } = await open('/');
+    const bar = page.getByRole('region', { name: 'Compare selected models' });
+    await bar.waitFor();
+    const rows = page.locator('#catalog tbody tr');
+    const idOf = async (i: number) => (await rows.nth(i).locator('input[name="compare"]').getAttribute('value'))!;
+    const [third, first] = [await idOf(2), await idOf(0)];
+    await page.getByRole('checkbox', { name: /^Compare / }).nth(2).check();
+    await page.getByRole('checkbox', { name: /^Compare / }).nth(0).focus();
+    await page.keyboard.press('Space');
+    const compareButton = bar.getByRole('button', { name: 'Compare selected (2)' });
+    await compareButton.click();
+    await page.waitForURL((url) => url.pathname === '/compare/' && url.searchParams.has('models'));
+    expect(modelsParam(page)).toEqual([third, first]);
+    await page.locator('.compare-table').waitFor();
+    expect(await columns(page)).toEqual([third, first]);
+    await context.close();
+  });
+});
+
 describe('compare selection (quick picks on /compare/)', () => {
   it('compares the ticked models in the order ticked, by mouse and by keyboard', async () => {
     const { page, context } = await open('/compare/');

@@ -32,6 +32,15 @@ function datasetOf(el: { attribs: Record<string, string> }): Record<string, stri
 describe('catalog page', () => {
   const $ = loadPage('/');
 
+  it('lets people tick rows and compare them, even without JavaScript', () => {
+    const form = $('form[action="/compare/"][method="get"]');
+    expect(form.length).toBe(1);
+    const boxes = form.find('table input[type="checkbox"][name="compare"]');
+    expect(boxes.map((_, b) => $(b).attr('value')).get().sort()).toEqual(listed.map((m) => m.id).sort());
+    for (const box of boxes.toArray().slice(0, 20)) expect($(box).attr('aria-label')).toMatch(/^Compare /);
+    expect(text(form.find('[data-compare-fallback] button[type="submit"]'))).toBe('Compare ticked models');
+  });
+
   it('lists every listed model once in a server-rendered table, linking to its card', () => {
     const rows = tableRows($, '#catalog');
     expect(rows.map((tr) => $(tr).attr('data-id')).sort()).toEqual(listed.map((m) => m.id).sort());
@@ -44,7 +53,7 @@ describe('catalog page', () => {
   it('shows each row\'s context and prices exactly, and carries the same values for the filter island', () => {
     for (const tr of tableRows($, '#catalog')) {
       const model = listed.find((m) => m.id === $(tr).attr('data-id'))!;
-      const cells = $(tr).children('td').map((_, td) => text($(td))).get();
+      const cells = $(tr).children('td:not(.pick)').map((_, td) => text($(td))).get();
       expect(cells[1]).toBe(formatCount(model.contextLength));
       expect(cells[2]).toBe(formatPricePerMillion(model.pricing.perMillionTokens.input));
       expect(cells[3]).toBe(formatPricePerMillion(model.pricing.perMillionTokens.output));
