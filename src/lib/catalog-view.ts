@@ -5,6 +5,7 @@
  * and the browser share `rowToDataset` / `rowFromDataset` and can never disagree on a field.
  */
 import Big from 'big.js';
+import { pick } from './pick.ts';
 import type { Model, Price, VARIABLE_PRICE as VariablePrice } from './schema.ts';
 
 // Type-only import of the schema: this module runs in the catalog island, and importing schema.ts at
@@ -13,24 +14,25 @@ const VARIABLE_PRICE: typeof VariablePrice = 'variable';
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** The fields of a model that the catalog table shows, filters and sorts by. */
-export type CatalogRow = Pick<
-  Model,
-  'id' | 'slug' | 'displayName' | 'author' | 'authorLabel' | 'inputModalities' | 'outputModalities' | 'contextLength' | 'tags' | 'tokenizer' | 'created'
-> & { input: Price; output: Price };
+const CATALOG_ROW_FIELDS = [
+  'id',
+  'slug',
+  'displayName',
+  'author',
+  'authorLabel',
+  'inputModalities',
+  'outputModalities',
+  'contextLength',
+  'tags',
+  'tokenizer',
+  'created',
+] as const satisfies readonly (keyof Model)[];
+
+export type CatalogRow = Pick<Model, (typeof CATALOG_ROW_FIELDS)[number]> & { input: Price; output: Price };
 
 export function catalogRow(model: Model): CatalogRow {
   return {
-    id: model.id,
-    slug: model.slug,
-    displayName: model.displayName,
-    author: model.author,
-    authorLabel: model.authorLabel,
-    inputModalities: model.inputModalities,
-    outputModalities: model.outputModalities,
-    contextLength: model.contextLength,
-    tags: model.tags,
-    tokenizer: model.tokenizer,
-    created: model.created,
+    ...pick(model, CATALOG_ROW_FIELDS),
     input: model.pricing.perMillionTokens.input,
     output: model.pricing.perMillionTokens.output,
   };

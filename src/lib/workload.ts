@@ -3,8 +3,9 @@
  * the presets, its URL form, and the ranking of models by what the workload costs on them.
  * Pure logic shared by the calculator island, its server-rendered fallback and the model cards.
  */
+import { pick } from './pick.ts';
 import { compareCosts, periodCosts, requestCost, type CostLine, type PeriodCosts, type RequestUsage } from './pricing.ts';
-import type { Model, PriceTier, Pricing } from './schema.ts';
+import type { Model, PriceTier } from './schema.ts';
 
 export interface Workload {
   inputTokens: number;
@@ -144,11 +145,24 @@ export function workloadToParams(workload: Workload): URLSearchParams {
 // ---------------------------------------------------------------------------------------------
 // Who can serve the workload
 
+/** The fields of a catalog model the calculator ships to the browser, in the order /api/pricing.json lists them. */
+const PRICED_MODEL_FIELDS = [
+  'id',
+  'slug',
+  'displayName',
+  'author',
+  'authorLabel',
+  'contextLength',
+  'maxCompletionTokens',
+  'inputModalities',
+  'tokenizer',
+  'tags',
+  'listed',
+  'pricing',
+] as const satisfies readonly (keyof Model)[];
+
 /** What the calculator needs of a model: a compact subset of the normalized Model. */
-export type PricedModel = Pick<
-  Model,
-  'id' | 'slug' | 'displayName' | 'author' | 'authorLabel' | 'contextLength' | 'maxCompletionTokens' | 'inputModalities' | 'tokenizer' | 'tags' | 'listed'
-> & { pricing: Pricing };
+export type PricedModel = Pick<Model, (typeof PRICED_MODEL_FIELDS)[number]>;
 
 /** Reasons the model cannot serve the workload, empty when it can (unknown limits are not held against it). */
 export function fitProblems(model: Pick<PricedModel, 'contextLength' | 'maxCompletionTokens' | 'inputModalities'>, workload: Workload): string[] {
@@ -213,22 +227,8 @@ export function rankModels(models: readonly PricedModel[], workload: Workload): 
   return ranking;
 }
 
-/** The fields of a catalog model the calculator ships to the browser. */
 export function toPricedModel(model: Model): PricedModel {
-  return {
-    id: model.id,
-    slug: model.slug,
-    displayName: model.displayName,
-    author: model.author,
-    authorLabel: model.authorLabel,
-    contextLength: model.contextLength,
-    maxCompletionTokens: model.maxCompletionTokens,
-    inputModalities: model.inputModalities,
-    tokenizer: model.tokenizer,
-    tags: model.tags,
-    listed: model.listed,
-    pricing: model.pricing,
-  };
+  return pick(model, PRICED_MODEL_FIELDS);
 }
 
 /** Link to the calculator with a preset workload and a model highlighted. */

@@ -6,13 +6,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Catalog, Model } from '../../src/lib/schema.ts';
 import { countTokens } from '../../src/lib/tokenizers.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, seriousAxeViolations, VIEWPORTS } from '../support/browser.ts';
+import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
 import { ONE, referenceCost, scaled } from '../support/reference-pricing.ts';
-import { distDir, serveStatic, type StaticServer } from '../support/site.ts';
 
 const catalog = JSON.parse(readFileSync(new URL('../../data/models.json', import.meta.url), 'utf8')) as Catalog;
 const byId = new Map(catalog.models.map((m) => [m.id, m]));
@@ -61,8 +60,7 @@ function fits(m: Model, w: TestWorkload): boolean {
   return m.maxCompletionTokens === null || generated <= m.maxCompletionTokens;
 }
 
-let browser: Browser;
-let site: StaticServer;
+const site = useSiteInChromium();
 const pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
 
@@ -71,24 +69,13 @@ afterEach(async () => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
-/** A page in its own context (axe needs one made with newContext), closed after each test. */
+/** A page whose context is closed after each test, and whose uncaught errors fail that test. */
 async function newPage(viewport: { width: number; height: number } = VIEWPORTS.desktop, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport, javaScriptEnabled });
+  const { context, page } = await site.newPage({ viewport, javaScriptEnabled });
   contexts.push(context);
-  const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   return page;
 }
-
-beforeAll(async () => {
-  // Launched here rather than with launchBrowser(): this Playwright rejects its --user-data-dir argument.
-  [browser, site] = await Promise.all([chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }), serveStatic(distDir())]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 async function openCalculator(query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<Page> {
   const page = await newPage(viewport);

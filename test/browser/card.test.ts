@@ -1,34 +1,20 @@
 /** A model card in Chromium: copy-id button, KV-cache picker, lazy chart, accessibility, screenshots. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { distDir, serveStatic, type StaticServer } from '../support/site.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, seriousAxeViolations, VIEWPORTS } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
 
 const MIXTRAL = '/models/mistralai/mixtral-8x7b-instruct/';
 const MISTRAL_7B = '/models/mistralai/mistral-7b-instruct-v0.2/';
 const TIERED = '/models/anthropic/claude-sonnet-4.5/';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(distDir());
-  // Not launchBrowser(): it passes --user-data-dir, which this playwright-core refuses.
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInChromium();
 
 async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-  const context = await browser.newContext({ viewport });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await context.newPage();
+  const { context, page } = await site.newPage({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   await page.waitForSelector('button.copy-button:not([hidden])');
   return { context, page, requests };
 }

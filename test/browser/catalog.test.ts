@@ -1,31 +1,16 @@
 /** The catalog's filter island in Chromium: search, facets, sorting, URL state, accessibility. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import Big from 'big.js';
-import { distDir, serveStatic, type StaticServer } from '../support/site.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, seriousAxeViolations, VIEWPORTS } from '../support/browser.ts';
+import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
 import { loadCatalog } from '../../src/lib/catalog.ts';
 
 const listed = loadCatalog().models.filter((m) => m.listed);
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(distDir());
-  // Not launchBrowser(): it passes --user-data-dir, which this playwright-core refuses.
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInChromium();
 
 async function openCatalog(query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<Page> {
-  // A page of its own context: axe-core's builder refuses pages made by browser.newPage().
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/${query}`);
+  const { page } = await site.newPage({ viewport });
+  await page.goto(`${site.url}/${query}`);
   // The island marks itself ready by turning the headers into sort buttons.
   await page.waitForSelector('#catalog th button.sort-button');
   return page;
@@ -130,9 +115,8 @@ describe('catalog filter island', () => {
   });
 
   it('filters the retired list the same way', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/retired/?q=mixtral-8x7b`);
+    const { context, page } = await site.newPage();
+    await page.goto(`${site.url}/retired/?q=mixtral-8x7b`);
     await page.waitForSelector('#retired th button.sort-button');
     const ids = await page.$$eval('#retired tbody tr:not([hidden])', (rows) => rows.map((r) => (r as HTMLElement).dataset.id));
     expect(ids).toContain('mistralai/mixtral-8x7b-instruct');
@@ -141,9 +125,9 @@ describe('catalog filter island', () => {
   });
 
   it('works without JavaScript: the full table is there', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     expect(await page.locator('#catalog tbody tr').count()).toBe(listed.length);
     await context.close();
   });

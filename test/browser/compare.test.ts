@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORTS, screenshot, seriousAxeViolations } from '../support/browser.ts';
-import { distDir, serveStatic, type StaticServer } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { VIEWPORTS, screenshot, seriousAxeViolations, useSiteInChromium } from '../support/browser.ts';
 import { SEED_PAIR } from '../../src/lib/compare.ts';
 
 const SEEDS_URL = `/compare/?models=${SEED_PAIR.join(',')}`;
 const SEEDS_PAGE = '/compare/mistralai-mistral-7b-instruct-v0.2-vs-mistralai-mixtral-8x7b-instruct/';
 
-let browser: Browser;
-let site: StaticServer;
+const site = useSiteInChromium();
 
-beforeAll(async () => {
-  // launchBrowser() in test/support passes --user-data-dir, which this playwright-core rejects.
-  [browser, site] = await Promise.all([chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }), serveStatic(distDir())]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
-  const page = await context.newPage();
+async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const { context, page } = await site.newPage(options);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {

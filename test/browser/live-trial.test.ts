@@ -4,15 +4,13 @@
  * is recorded, to check that the key goes to the configured origin only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, screenshot, seriousAxeViolations, VIEWPORTS } from '../support/browser.ts';
-import { distDir, serveStatic, type StaticServer } from '../support/site.ts';
+import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
 import { FIXTURE, startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
 
 const KEY = 'sk-or-v1-browser-secret-7f3a9c1e5b';
@@ -20,8 +18,7 @@ const run = promisify(execFile);
 const CARD = '/models/mistralai/mistral-nemo/';
 const CARD_MODEL = 'mistralai/mistral-nemo';
 
-let browser: Browser;
-let site: StaticServer;
+const site = useSiteInChromium();
 let api: OpenAiTestServer;
 
 interface SeenRequest {
@@ -39,23 +36,19 @@ interface Session {
 
 const sessions: Session[] = [];
 
-// launchBrowser() in support/browser.ts passes --user-data-dir, which playwright-core 1.65 refuses;
-// playwright gives each launch a fresh temporary profile by itself.
-const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-
 beforeAll(async () => {
-  [browser, site, api] = await Promise.all([launch(), serveStatic(distDir()), startOpenAiTestServer()]);
+  api = await startOpenAiTestServer();
 });
 
+// Runs before useSiteInChromium's own afterAll (vitest runs after-hooks last registered first), so the
+// contexts close before the browser does.
 afterAll(async () => {
-  // Every request any test made: the key may only ever travel to the test server's chat endpoint.
   await Promise.all(sessions.map((s) => s.context.close()));
-  await Promise.all([browser?.close(), site?.close(), api?.close()]);
+  await api?.close();
 });
 
 async function open(urlPath: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<Session> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
+  const { context, page } = await site.newPage({ viewport });
   const session: Session = { context, page, requests: [], console: [] };
   context.on('request', (request) => {
     session.requests.push({ url: request.url(), headers: request.headers(), postData: request.postData() });

@@ -20,48 +20,24 @@ import {
   type CatalogRow,
 } from '../../src/lib/catalog-view.ts';
 import type { Model } from '../../src/lib/schema.ts';
+import { testModel, testPricing } from '../support/model-fixture.ts';
 
 function model(id: string, patch: Partial<Model> = {}): Model {
   const author = id.split('/')[0]!;
-  return {
-    id,
+  return testModel(id, {
     slug: id.replace(/:/g, '--'),
-    author,
     authorLabel: author[0]!.toUpperCase() + author.slice(1),
     modelName: id.split('/')[1]!,
     displayName: `${author}: ${id.split('/')[1]}`,
-    variant: null,
-    baseId: null,
-    variantIds: [],
-    canonicalSlug: null,
-    huggingFaceId: null,
     created: '2024-01-01',
-    description: '',
     contextLength: 32768,
-    maxCompletionTokens: null,
-    inputModalities: ['text'],
-    outputModalities: ['text'],
     tokenizer: 'Mistral',
-    instructType: null,
-    supportedParameters: [],
-    isModerated: null,
-    expirationDate: null,
-    pricing: { perMillionTokens: { input: '1', output: '2' }, perUnit: {}, tiers: [], unknown: {} },
-    tags: [],
-    architecture: {},
-    notes: [],
-    providers: [],
-    listed: true,
-    firstSeen: '2025-01-01',
     lastSeen: '2026-01-01',
-    retiredSince: null,
-    history: [],
-    sources: [],
     ...patch,
-  };
+  });
 }
 
-const price = (input: string, output = input) => ({ perMillionTokens: { input, output }, perUnit: {}, tiers: [], unknown: {} });
+const price = (input: string, output = input) => testPricing(input, output);
 const row = (id: string, patch: Partial<Model> = {}): CatalogRow => catalogRow(model(id, patch));
 const state = (patch: Partial<CatalogFilterState>): CatalogFilterState => ({ ...emptyFilterState(), ...patch });
 

@@ -24,52 +24,14 @@ import {
   type CompareRow,
   type RowGroup,
 } from '../../src/lib/compare.ts';
-import type { Model, Pricing } from '../../src/lib/schema.ts';
+import type { Model } from '../../src/lib/schema.ts';
+import { testModel, testPricing } from '../support/model-fixture.ts';
 
 const options = { workload: DEFAULT_WORKLOAD, kvContext: DEFAULT_KV_CONTEXT };
 
-function pricing(input: string, output: string, extra: Partial<Pricing> = {}): Pricing {
-  return { perMillionTokens: { input, output }, perUnit: {}, tiers: [], unknown: {}, ...extra };
-}
-
-/** A complete normalized model with neutral defaults; tests override what they are about. */
+/** A model named "Author: <id>"; tests override what they are about. */
 function model(overrides: Partial<Model> & { id: string }): Model {
-  const base: Model = {
-    id: overrides.id,
-    slug: overrides.id,
-    author: overrides.id.split('/')[0]!,
-    authorLabel: 'Author',
-    modelName: overrides.id.split('/')[1] ?? overrides.id,
-    displayName: `Author: ${overrides.id}`,
-    variant: null,
-    baseId: null,
-    variantIds: [],
-    canonicalSlug: null,
-    huggingFaceId: null,
-    created: '2025-01-01',
-    description: '',
-    contextLength: 8192,
-    maxCompletionTokens: null,
-    inputModalities: ['text'],
-    outputModalities: ['text'],
-    tokenizer: 'Other',
-    instructType: null,
-    supportedParameters: [],
-    isModerated: null,
-    expirationDate: null,
-    pricing: pricing('1', '2'),
-    tags: [],
-    architecture: {},
-    notes: [],
-    providers: [],
-    listed: true,
-    firstSeen: '2025-01-01',
-    lastSeen: '2025-06-01',
-    retiredSince: null,
-    history: [],
-    sources: [],
-  };
-  return { ...base, ...overrides };
+  return testModel(overrides.id, { authorLabel: 'Author', displayName: `Author: ${overrides.id}`, ...overrides });
 }
 
 function findRow(groups: RowGroup[], id: string): CompareRow {
@@ -168,8 +130,8 @@ describe('bestCells', () => {
 
 describe('compareRows on synthetic models', () => {
   it('lists priced dimensions that any model states and names the rest in one row', () => {
-    const a = toCompareModel(model({ id: 'a/one', pricing: pricing('1', '2', { perMillionTokens: { input: '1', output: '2', cacheRead: '0.1' } }) }));
-    const b = toCompareModel(model({ id: 'b/two', pricing: pricing('3', '4', { perUnit: { webSearch: '0.01' } }) }));
+    const a = toCompareModel(model({ id: 'a/one', pricing: testPricing('1', '2', { perMillionTokens: { input: '1', output: '2', cacheRead: '0.1' } }) }));
+    const b = toCompareModel(model({ id: 'b/two', pricing: testPricing('3', '4', { perUnit: { webSearch: '0.01' } }) }));
     const groups = compareRows([a, b], options);
     expect(texts(findRow(groups, 'price-cacheRead'))).toEqual(['$0.10/M', 'not offered']);
     expect(findRow(groups, 'price-cacheRead').best).toEqual([false, false]);
@@ -183,9 +145,9 @@ describe('compareRows on synthetic models', () => {
   });
 
   it('shows a variable price as variable and leaves it out of the best mark and the workload cost', () => {
-    const router = toCompareModel(model({ id: 'openrouter/auto', pricing: pricing('variable', 'variable') }));
+    const router = toCompareModel(model({ id: 'openrouter/auto', pricing: testPricing('variable', 'variable') }));
     const fixed = toCompareModel(model({ id: 'a/fixed' }));
-    const other = toCompareModel(model({ id: 'a/dear', pricing: pricing('5', '5') }));
+    const other = toCompareModel(model({ id: 'a/dear', pricing: testPricing('5', '5') }));
     const groups = compareRows([router, fixed, other], options);
     const input = findRow(groups, 'price-input');
     expect(texts(input)).toEqual(['variable', '$1.00/M', '$5.00/M']);
@@ -215,7 +177,7 @@ describe('compareRows on synthetic models', () => {
   });
 
   it('adds a row saying what cached input is billed at when the workload reads from cache', () => {
-    const withCache = toCompareModel(model({ id: 'a/cache', pricing: pricing('1', '2', { perMillionTokens: { input: '1', output: '2', cacheRead: '0.1' } }) }));
+    const withCache = toCompareModel(model({ id: 'a/cache', pricing: testPricing('1', '2', { perMillionTokens: { input: '1', output: '2', cacheRead: '0.1' } }) }));
     const without = toCompareModel(model({ id: 'a/nocache' }));
     const groups = compareRows([withCache, without], { ...options, workload: { ...DEFAULT_WORKLOAD, cachedPercent: 50 } });
     expect(texts(findRow(groups, 'cost-cache-note'))).toEqual(['$0.10/M', 'the input price (no cache read price stated)']);
@@ -284,7 +246,7 @@ describe('URL state', () => {
 });
 
 describe('price history steps', () => {
-  const point = (date: string, input: string, output = input) => ({ date, contextLength: 32768, pricing: pricing(input, output) });
+  const point = (date: string, input: string, output = input) => ({ date, contextLength: 32768, pricing: testPricing(input, output) });
 
   it('keeps only the snapshots where the price changed and closes at the last date seen', () => {
     const retired = { history: [point('2025-05-20', '0.08', '0.24'), point('2025-07-01', '0.08', '0.24'), point('2025-12-18', '0.54')], listed: false, lastSeen: '2026-01-29' };

@@ -1,8 +1,6 @@
 /** The calculator's bar chart of the cheapest models. Imported on demand, so chart.js loads only with it. */
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { chartColors } from '../../lib/chart-theme.ts';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/chart-theme.ts';
+import { Chart } from '../chart-setup.ts';
 
 export interface ChartBar {
   label: string;
@@ -27,14 +25,15 @@ export function createCostChart(canvas: HTMLCanvasElement, bars: ChartBar[], axi
       datasets: [{ label: axisLabel, data: bars.map((b) => b.value), backgroundColor: colors.accentTranslucent, borderColor: colors.accent, borderWidth: 1 }],
     },
     options: {
+      ...FIXED_CHART_OPTIONS,
       indexAxis: 'y',
-      maintainAspectRatio: false,
-      animation: false,
       scales: {
-        x: { beginAtZero: true, title: { display: true, text: axisLabel, color: colors.fg }, ticks: { color: colors.muted }, grid: { color: colors.grid } },
+        x: themedAxis(colors, axisLabel, { beginAtZero: true }),
         y: { ticks: { color: colors.fg, autoSkip: false }, grid: { display: false } },
       },
       plugins: {
+        // The axis title names the one series already.
+        legend: { display: false },
         tooltip: { callbacks: { label: (item) => current[item.dataIndex]?.text ?? '' } },
       },
     },

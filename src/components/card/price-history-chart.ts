@@ -1,8 +1,6 @@
 /** A card's stepped input/output price chart, drawn from its price-history table. */
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { chartColors } from '../../lib/chart-theme.ts';
-
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/chart-theme.ts';
+import { Chart } from '../chart-setup.ts';
 
 function series(rows: HTMLTableRowElement[], key: string): (number | null)[] {
   return rows.map((row) => {
@@ -38,11 +36,10 @@ export function drawPriceHistoryChart(section: HTMLElement): void {
       ],
     },
     options: {
-      maintainAspectRatio: false,
-      animation: false,
+      ...FIXED_CHART_OPTIONS,
       scales: {
-        x: { ticks: { color: colors.muted }, grid: { color: colors.grid } },
-        y: { beginAtZero: true, title: { display: true, text: '$ per 1M tokens', color: colors.fg }, ticks: { color: colors.muted }, grid: { color: colors.grid } },
+        x: themedAxis(colors, null),
+        y: themedAxis(colors, '$ per 1M tokens', { beginAtZero: true }),
       },
       plugins: { legend: { labels: { color: colors.fg } } },
     },

@@ -1,8 +1,6 @@
 /** The catalog's price-against-context scatter, drawn from the figure's data table. */
-import { Chart, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
-import { chartColors } from '../../lib/chart-theme.ts';
-
-Chart.register(ScatterController, PointElement, LinearScale, LogarithmicScale, Tooltip);
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/chart-theme.ts';
+import { Chart } from '../chart-setup.ts';
 
 interface Point {
   x: number;
@@ -24,11 +22,10 @@ export function drawPriceContextChart(figure: HTMLElement): void {
     type: 'scatter',
     data: { datasets: [{ label: 'Models', data: points, backgroundColor: colors.accentTranslucent, borderColor: colors.accent, pointRadius: 3.5, pointHoverRadius: 6 }] },
     options: {
-      maintainAspectRatio: false,
-      animation: false,
+      ...FIXED_CHART_OPTIONS,
       scales: {
-        x: { type: 'logarithmic', title: { display: true, text: 'Context (tokens)', color: colors.fg }, ticks: { color: colors.muted, callback: (v) => shortTokens(Number(v)) }, grid: { color: colors.grid } },
-        y: { type: 'logarithmic', title: { display: true, text: 'Input $ per 1M tokens', color: colors.fg }, ticks: { color: colors.muted, callback: (v) => (isOneTwoFive(Number(v)) ? `$${Number(v)}` : '') }, grid: { color: colors.grid } },
+        x: themedAxis(colors, 'Context (tokens)', { type: 'logarithmic', ticks: { callback: (v) => shortTokens(Number(v)) } }),
+        y: themedAxis(colors, 'Input $ per 1M tokens', { type: 'logarithmic', ticks: { callback: (v) => (isOneTwoFive(Number(v)) ? `$${Number(v)}` : '') } }),
       },
       plugins: {
         legend: { display: false },

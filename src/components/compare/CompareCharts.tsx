@@ -18,6 +18,7 @@ import {
   type CompareModel,
   type Workload,
 } from '../../lib/compare.ts';
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis, type CartesianAxis, type ChartColors } from '../../lib/chart-theme.ts';
 import { formatContextShort, formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from '../../lib/format.ts';
 
 interface Props {
@@ -33,20 +34,13 @@ const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot
 
 interface Theme {
   dark: boolean;
-  text: string;
-  grid: string;
+  site: ChartColors;
   colors: string[];
 }
 
 function readTheme(): Theme {
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const style = getComputedStyle(document.documentElement);
-  return {
-    dark,
-    text: style.getPropertyValue('--fg-muted').trim() || (dark ? '#a9b5c1' : '#4a5866'),
-    grid: style.getPropertyValue('--border').trim() || (dark ? '#33404d' : '#d5dbe1'),
-    colors: dark ? DARK : LIGHT,
-  };
+  return { dark, site: chartColors(document.documentElement), colors: dark ? DARK : LIGHT };
 }
 
 function useTheme(): Theme | null {
@@ -61,18 +55,23 @@ function useTheme(): Theme | null {
   return theme;
 }
 
+/** Legend entries show each model's point shape, the cue that does not rely on colour. */
+function legendLabels(theme: Theme) {
+  return { color: theme.site.muted, usePointStyle: true, pointStyleWidth: 12, boxHeight: 8 };
+}
+
 function baseOptions(theme: Theme) {
   return {
+    ...FIXED_CHART_OPTIONS,
     responsive: true,
-    maintainAspectRatio: false,
-    animation: false as const,
-    color: theme.text,
-    plugins: { legend: { labels: { color: theme.text, usePointStyle: true, pointStyleWidth: 12, boxHeight: 8 } } },
+    color: theme.site.muted,
+    plugins: { legend: { labels: legendLabels(theme) } },
   };
 }
 
-function axis(theme: Theme, title: string, extra: Record<string, unknown> = {}) {
-  return { ...extra, title: { display: true, text: title, color: theme.text }, ticks: { color: theme.text, ...(extra.ticks as object) }, grid: { color: theme.grid } };
+/** Axis titles here are muted like the ticks, unlike the single-series charts elsewhere. */
+function axis(theme: Theme, title: string, extra: CartesianAxis = {}): CartesianAxis {
+  return themedAxis(theme.site, title, extra, theme.site.muted);
 }
 
 function ChartFigure({ id, title, build, theme, children }: {
@@ -91,7 +90,7 @@ function ChartFigure({ id, title, build, theme, children }: {
     let cancelled = false;
     let chart: { destroy(): void } | undefined;
     const element = canvas.current;
-    import('./chart-setup.ts')
+    import('../chart-setup.ts')
       .then(({ Chart }) => {
         if (cancelled) return;
         chart = new Chart(element, config);
@@ -203,7 +202,7 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
       ...baseOptions(t),
       parsing: false,
       plugins: {
-        legend: { labels: { color: t.text, usePointStyle: true, pointStyleWidth: 12, boxHeight: 8, filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) % 2 === 0 } },
+        legend: { labels: { ...legendLabels(t), filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) % 2 === 0 } },
         tooltip: {
           callbacks: {
             title: (items: { parsed: { x: number | null } }[]) => (items[0]?.parsed.x == null ? '' : isoFromDayNumber(items[0].parsed.x)),

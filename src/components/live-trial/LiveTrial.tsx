@@ -8,6 +8,7 @@ import { buildTrialRequest } from '../../lib/trial-request.ts';
 import type { TrialModel } from '../../lib/trial-models.ts';
 import { isRunning } from '../../lib/trial-run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
+import { PromptForm } from './PromptForm.tsx';
 import { RunView, estimateText, safeEstimate, type RenderMode } from './RunView.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { useTrialRun } from './useTrialRun.ts';
@@ -46,31 +47,22 @@ export default function LiveTrial({ model }: { model: TrialModel }) {
   return (
     <div className="live-trial" data-ready={settingsState.loaded ? '' : undefined}>
       <SettingsPanel state={settingsState} />
-      <form className="trial-form" onSubmit={onSubmit}>
-        <label htmlFor={`${id}-prompt`}>Prompt for {model.displayName}</label>
-        <textarea id={`${id}-prompt`} rows={4} value={prompt} onChange={(e) => setPrompt(e.currentTarget.value)} placeholder="Ask something…" />
-        {estimate && prompt.trim() !== '' && <p className="trial-hint trial-estimate">Estimated cost: {estimateText(estimate)}</p>}
-        <div className="trial-actions">
-          <button type="submit" disabled={running}>
-            Send
-          </button>
-          <button type="button" className="secondary" onClick={stop} disabled={!running}>
-            Stop
-          </button>
-          <label className="trial-mode">
-            Show answer as{' '}
-            <select value={mode} onChange={(e) => setMode(e.currentTarget.value as RenderMode)}>
-              <option value="markdown">formatted (markdown)</option>
-              <option value="text">plain text</option>
-            </select>
-          </label>
-        </div>
-        {problem && (
-          <p className="trial-status trial-status-error" role="alert">
-            {problem}
-          </p>
-        )}
-      </form>
+      <PromptForm
+        id={`${id}-prompt`}
+        label={<>Prompt for {model.displayName}</>}
+        prompt={prompt}
+        onPromptChange={setPrompt}
+        hint={estimate && prompt.trim() !== '' && <p className="trial-hint trial-estimate">Estimated cost: {estimateText(estimate)}</p>}
+        sendLabel="Send"
+        stopLabel="Stop"
+        running={running}
+        onSend={onSubmit}
+        onStop={stop}
+        modeLabel="Show answer as"
+        mode={mode}
+        onModeChange={setMode}
+        problem={problem}
+      />
       <RunView run={run} pricing={model.pricing} estimate={sentEstimate} mode={mode} />
       <CopyAsCode request={codeRequest.ok ? codeRequest.sample : null} problem={codeRequest.ok ? null : codeRequest.problem} />
     </div>

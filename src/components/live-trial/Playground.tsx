@@ -12,6 +12,7 @@ import { PLAYGROUND_MAX_MODELS, modelsFromQuery, readTrialModels, type TrialMode
 import { buildTrialRequest, type BuiltRequest } from '../../lib/trial-request.ts';
 import { formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial-run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
+import { PromptForm } from './PromptForm.tsx';
 import { RunView, safeEstimate, safeRunCost, type RenderMode } from './RunView.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { useTrialRun } from './useTrialRun.ts';
@@ -191,30 +192,21 @@ export default function Playground() {
         </datalist>
         {catalogProblem && <p className="trial-hint">{catalogProblem}</p>}
       </form>
-      <form className="trial-form" onSubmit={sendAll}>
-        <label htmlFor={`${id}-prompt`}>Prompt for every model</label>
-        <textarea id={`${id}-prompt`} rows={4} value={prompt} onChange={(e) => setPrompt(e.currentTarget.value)} placeholder="Ask something…" />
-        <div className="trial-actions">
-          <button type="submit" disabled={anyRunning}>
-            Send to all
-          </button>
-          <button type="button" className="secondary" onClick={() => setStopAll((n) => n + 1)} disabled={!anyRunning}>
-            Stop all
-          </button>
-          <label className="trial-mode">
-            Show answers as{' '}
-            <select value={mode} onChange={(e) => setMode(e.currentTarget.value as RenderMode)}>
-              <option value="markdown">formatted (markdown)</option>
-              <option value="text">plain text</option>
-            </select>
-          </label>
-        </div>
-        {problem && (
-          <p className="trial-status trial-status-error" role="alert">
-            {problem}
-          </p>
-        )}
-      </form>
+      <PromptForm
+        id={`${id}-prompt`}
+        label="Prompt for every model"
+        prompt={prompt}
+        onPromptChange={setPrompt}
+        sendLabel="Send to all"
+        stopLabel="Stop all"
+        running={anyRunning}
+        onSend={sendAll}
+        onStop={() => setStopAll((n) => n + 1)}
+        modeLabel="Show answers as"
+        mode={mode}
+        onModeChange={setMode}
+        problem={problem}
+      />
       {models.length === 0 ? (
         <p className="trial-hint">Add up to four models to compare them on the same prompt.</p>
       ) : (
