@@ -68,6 +68,8 @@ interface SnapshotRecord {
   date: string;
   source: RawSnapshot['source'];
   file: string;
+  /** Position of the entry in its file, for messages. */
+  index: number;
   displayName: string;
   created: string | null;
   description: string | null;
@@ -99,7 +101,7 @@ export function normalizeCatalog(inputs: RawInputs): NormalizeResult {
   const notes = parseNotes(inputs.notes);
   const endpointsById = readEndpoints(inputs.endpoints, rejected);
 
-  const ids = [...new Set(recordsBySnapshot.flatMap((records) => [...records.keys()]))].sort();
+  const ids = withUsableSlugs([...new Set(recordsBySnapshot.flatMap((records) => [...records.keys()]))].sort(), recordsBySnapshot, rejected);
   const newestDate = dates[dates.length - 1]!;
   const unknownPriceKeys: Catalog['unknownPriceKeys'] = [];
 
@@ -187,6 +189,29 @@ export function normalizeCatalog(inputs: RawInputs): NormalizeResult {
   };
 }
 
+/**
+ * Every model needs a URL of its own. An id whose slug is empty, or the same as an earlier id's
+ * (ids that differ only in case or punctuation), is rejected where it last appeared. OpenRouter ids
+ * are lower case, so a lower-case id keeps its slug over a differently cased one.
+ */
+function withUsableSlugs(ids: string[], recordsBySnapshot: Map<string, SnapshotRecord>[], rejected: Rejection[]): string[] {
+  const owners = new Map<string, string>();
+  const lowerCaseFirst = [...ids].sort((a, b) => Number(a !== a.toLowerCase()) - Number(b !== b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0));
+  const usable = new Set(lowerCaseFirst.filter((id) => {
+    const slug = toSlug(id);
+    const owner = owners.get(slug);
+    if (slug !== '' && owner === undefined) {
+      owners.set(slug, id);
+      return true;
+    }
+    const last = recordsBySnapshot.map((records) => records.get(id)).filter((r) => r !== undefined).pop()!;
+    const message = slug === '' ? 'gives an empty URL slug' : `gives the URL slug "${slug}", already used by ${owner}`;
+    rejected.push({ file: last.file, index: last.index, id, field: 'id', message });
+    return false;
+  }));
+  return ids.filter((id) => usable.has(id));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading snapshots
 
@@ -223,6 +248,7 @@ function readOpenRouterSnapshot(snapshot: RawSnapshot, rejected: Rejection[]): M
       date: snapshot.date,
       source: 'openrouter',
       file: snapshot.file,
+      index,
       displayName: raw.name,
       created: unixToIsoDate(raw.created),
       description: raw.description ?? '',
@@ -263,6 +289,7 @@ function readModelsDevSnapshot(snapshot: RawSnapshot, rejected: Rejection[]): Ma
       date: snapshot.date,
       source: 'models.dev',
       file: snapshot.file,
+      index,
       displayName: raw.name,
       // models.dev sometimes gives only a month; the first of that month stands in for the day.
       created: raw.release_date ? (raw.release_date.length === 7 ? `${raw.release_date}-01` : raw.release_date) : null,

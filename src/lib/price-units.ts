@@ -27,6 +27,15 @@ export const OPENROUTER_UNIT_KEYS: Readonly<Record<string, UnitPriceKey>> = {
   web_search: 'webSearch',
 };
 
+/** Own keys only: an upstream key such as "constructor" must not find Object.prototype members. */
+function tokenKeyOf(key: string): TokenPriceKey | undefined {
+  return Object.hasOwn(OPENROUTER_TOKEN_KEYS, key) ? OPENROUTER_TOKEN_KEYS[key] : undefined;
+}
+
+function unitKeyOf(key: string): UnitPriceKey | undefined {
+  return Object.hasOwn(OPENROUTER_UNIT_KEYS, key) ? OPENROUTER_UNIT_KEYS[key] : undefined;
+}
+
 const MILLION = new Big(1_000_000);
 
 /** Plain decimal notation without trailing zeros; big.js would switch to exponents below 1e-7. */
@@ -78,8 +87,8 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
       problems.push({ field: `pricing.${key}`, message: `${JSON.stringify(value)} is not a decimal price or "-1"` });
       continue;
     }
-    const tokenKey = OPENROUTER_TOKEN_KEYS[key];
-    const unitKey = OPENROUTER_UNIT_KEYS[key];
+    const tokenKey = tokenKeyOf(key);
+    const unitKey = unitKeyOf(key);
     if (tokenKey) perMillionTokens[tokenKey] = perTokenToPerMillion(value);
     else if (unitKey) perUnit[unitKey] = perUnitPrice(value);
     else if (key === 'discount') discount = value === '-1' ? undefined : toDecimalString(new Big(value));
@@ -119,8 +128,8 @@ function normalizeOverrides(value: unknown, problems: PricingProblem[]): PriceTi
     }
     const tier: PriceTier = { minPromptTokens, perMillionTokens: {} };
     for (const [key, price] of Object.entries(prices)) {
-      const tokenKey = OPENROUTER_TOKEN_KEYS[key];
-      const unitKey = OPENROUTER_UNIT_KEYS[key];
+      const tokenKey = tokenKeyOf(key);
+      const unitKey = unitKeyOf(key);
       if (typeof price !== 'string' || !RAW_PRICE.test(price) || (!tokenKey && !unitKey)) {
         problems.push({ field: `${field}.${key}`, message: `${JSON.stringify(price)} is not a known price` });
         continue;

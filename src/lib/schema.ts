@@ -40,7 +40,8 @@ export const RawOpenRouterModel = z.looseObject({
   canonical_slug: z.string().nullish(),
   hugging_face_id: z.string().nullish(),
   name: z.string().min(1),
-  created: z.number().int().positive(),
+  // Unix seconds; the upper bound (the last second of year 9999) keeps it a calendar date.
+  created: z.number().int().positive().max(253_402_300_799, { error: 'is not a Unix time before year 10000' }),
   description: z.string().nullish(),
   context_length: z.number().int().positive({ error: 'is not a positive integer' }).nullable(),
   architecture: z.looseObject({

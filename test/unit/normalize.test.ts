@@ -160,4 +160,30 @@ describe('normalizeCatalog', () => {
       ['Together', 'unknown', 32768, 2048, '0.6'],
     ]);
   });
+
+  it('rejects entries that would break the site: huge dates, unusable slugs, prototype-named price keys', () => {
+    const good = pick('2026-01-29', MIXTRAL);
+    const { catalog } = normalizeCatalog(
+      inputs([
+        {
+          date: '2026-01-29',
+          models: [
+            good,
+            { ...pick('2026-01-29', MISTRAL_7B), id: 'x/far-future', created: 1e15 },
+            { ...pick('2026-01-29', MISTRAL_7B), id: '/' },
+            { ...pick('2026-01-29', MISTRAL_7B), id: 'MistralAI/Mixtral-8x7B-Instruct' },
+            { ...pick('2026-01-29', MISTRAL_7B), id: 'x/prototype', pricing: { prompt: '0.0000001', completion: '0.0000001', constructor: '0.1' } },
+          ],
+        },
+      ]),
+    );
+    expect(catalog.models.map((m) => m.id)).toEqual([MIXTRAL, 'x/prototype']);
+    expect(catalog.models[1]!.pricing.unknown).toEqual({ constructor: '0.1' });
+    expect(catalog.rejected.map((r) => [r.id, r.field, r.message])).toEqual([
+      ['x/far-future', 'created', 'is not a Unix time before year 10000'],
+      ['/', 'id', 'gives an empty URL slug'],
+      ['MistralAI/Mixtral-8x7B-Instruct', 'id', `gives the URL slug "mistralai/mixtral-8x7b-instruct", already used by ${MIXTRAL}`],
+    ]);
+    expect(Catalog.safeParse(catalog).success).toBe(true);
+  });
 });
