@@ -1,10 +1,9 @@
 /**
  * Builds the site once for the `site` test project, from the committed data (or ATLAS_DATA_DIR),
- * into a fresh folder so that concurrent runs never share a dist/. Set ATLAS_TEST_DIST to reuse an
+ * into a fresh folder under .tmp/ so that concurrent runs never share a dist/. Set ATLAS_TEST_DIST to reuse an
  * existing build while iterating on tests.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'astro';
@@ -22,7 +21,10 @@ export default async function setup(project: TestProject) {
     project.provide('distDir', path.resolve(reuse));
     return;
   }
-  const outDir = mkdtempSync(path.join(tmpdir(), 'atlas-dist-'));
+  // Inside the project: Astro keeps a build's prerender chunks next to an outDir in the project, but in
+  // a shared .astro/ folder for one outside it, where concurrent builds would overwrite each other.
+  mkdirSync('.tmp', { recursive: true });
+  const outDir = mkdtempSync(path.join(process.cwd(), '.tmp', 'test-dist-'));
   await build({ root: process.cwd(), outDir, logLevel: 'warn' });
   project.provide('distDir', outDir);
   return () => rmSync(outDir, { recursive: true, force: true });
