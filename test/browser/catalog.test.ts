@@ -34,7 +34,8 @@ describe('catalog filter island', () => {
     await page.waitForFunction((n) => document.querySelectorAll('#catalog tbody tr:not([hidden])').length === n, expected.length);
     expect((await visibleIds(page)).sort()).toEqual(expected.map((m) => m.id).sort());
     expect(await page.textContent('[data-result-count]')).toBe(`${expected.length} of ${listed.length} models`);
-    expect(new URL(page.url()).searchParams.get('q')).toBe('claude sonnet');
+    // While typing, the URL follows shortly after the last key rather than on every key.
+    await page.waitForURL((url) => url.searchParams.get('q') === 'claude sonnet');
     await page.context().close();
   });
 
@@ -60,6 +61,31 @@ describe('catalog filter island', () => {
     await page.click('text=Clear filters');
     await page.waitForFunction((n) => document.querySelectorAll('#catalog tbody tr:not([hidden])').length === n, listed.length);
     expect(new URL(page.url()).search).toBe('');
+    await page.context().close();
+  });
+
+  it('touches only the rows whose visibility changes and never moves rows while filtering', async () => {
+    const page = await openCatalog();
+    await page.evaluate(() => {
+      const body = document.querySelector('#catalog tbody')!;
+      const log = { hidden: 0, moved: 0 };
+      (window as unknown as { __rows: typeof log }).__rows = log;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'childList') log.moved += r.addedNodes.length;
+          else if (r.attributeName === 'hidden') log.hidden += 1;
+        }
+      }).observe(body, { childList: true, attributes: true, subtree: true });
+    });
+    const counts = () => page.evaluate(() => ({ ...(window as unknown as { __rows: { hidden: number; moved: number } }).__rows }));
+    const matching = listed.filter((m) => `${m.id} ${m.displayName} ${m.authorLabel}`.toLowerCase().includes('claude'));
+    await page.fill('input[type="search"]', 'claude');
+    await page.waitForFunction((n) => document.querySelectorAll('#catalog tbody tr:not([hidden])').length === n, matching.length);
+    expect(await counts()).toEqual({ hidden: listed.length - matching.length, moved: 0 });
+    // A trailing space leaves the same rows: nothing in the table is written.
+    await page.fill('input[type="search"]', 'claude ');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'claude');
+    expect(await counts()).toEqual({ hidden: listed.length - matching.length, moved: 0 });
     await page.context().close();
   });
 

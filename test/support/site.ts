@@ -1,6 +1,7 @@
 /** Helpers for tests that read the built site: HTML through cheerio, and a static server for Chromium. */
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { inject } from 'vitest';
 import * as cheerio from 'cheerio';
@@ -46,7 +47,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site on 127.0.0.1 with a random port, like `astro preview` would. */
+/** Serves a built site on 127.0.0.1 with a random port, gzip-compressed like a static host. */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const file = fileForUrlPath(root, req.url ?? '/');
@@ -56,8 +57,16 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
       return;
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const body = readFileSync(file);
+    // Compress text as every static host does, so page-speed figures match a real deployment.
+    if (/^(text|application\/(json|xml))|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.end(gzipSync(body));
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -4,20 +4,25 @@ import {
   authorSummaries,
   catalogFacets,
   catalogRow,
+  compareRows,
   compareUrl,
+  compileFilter,
   decodeFilterState,
   emptyFilterState,
   encodeFilterState,
   matchesFilter,
   parameterEstimate,
+  plottedOnLogScales,
   rowFromDataset,
   rowToDataset,
+  searchText,
   similarModels,
   sizeClass,
   sortRows,
   SORT_KEYS,
   type CatalogFilterState,
   type CatalogRow,
+  type SortKey,
 } from '../../src/lib/catalog-view.ts';
 import type { Model } from '../../src/lib/schema.ts';
 import { testModel, testPricing } from '../support/model-fixture.ts';
@@ -41,15 +46,24 @@ const price = (input: string, output = input) => testPricing(input, output);
 const row = (id: string, patch: Partial<Model> = {}): CatalogRow => catalogRow(model(id, patch));
 const state = (patch: Partial<CatalogFilterState>): CatalogFilterState => ({ ...emptyFilterState(), ...patch });
 
+const withoutSlug = ({ slug: _slug, ...rest }: CatalogRow) => rest;
+
 describe('catalog rows survive the trip through data attributes', () => {
-  it('reads back exactly the row it wrote', () => {
+  it('reads back exactly the row it wrote, all but the slug the row\'s link carries', () => {
     const original = row('mistralai/mixtral-8x7b-instruct', {
       inputModalities: ['text', 'image'],
       tags: ['moe', 'open-weights'],
       pricing: price('0.54', '0.54'),
       tokenizer: null,
     });
-    expect(rowFromDataset(rowToDataset(original))).toEqual(original);
+    expect(rowFromDataset(rowToDataset(original))).toEqual(withoutSlug(original));
+  });
+
+  it('leaves empty values and a label equal to the author out of the attributes, and reads them back', () => {
+    const bare = row('acme/x', { authorLabel: 'acme', tags: [], tokenizer: null, contextLength: null });
+    const data = rowToDataset(bare);
+    expect(Object.keys(data).sort()).toEqual(['author', 'created', 'id', 'in', 'input', 'name', 'out', 'output']);
+    expect(rowFromDataset(data)).toEqual(withoutSlug(bare));
   });
 
   it('treats an unparseable price attribute as variable rather than as a number', () => {
@@ -91,6 +105,21 @@ describe('matchesFilter', () => {
   it('keeps models with at least the minimum context', () => {
     expect(ids(state({ minContext: 128000 }))).toEqual([gpt.id, auto.id]);
   });
+
+  it('gives the same answer compiled once for many rows as row by row', () => {
+    const states = [
+      state({ query: '  MIXTRAL   8x7b ' }),
+      state({ tags: ['tools'], maxOutput: '10' }),
+      state({ authors: ['openai', 'mistralai'], minContext: 32768, maxInput: '2.5' }),
+      state({ inputModalities: ['image'], tokenizers: ['GPT'] }),
+      state({ outputModalities: ['image'] }),
+    ];
+    for (const s of states) {
+      const matches = compileFilter(s);
+      expect(rows.filter((r) => matches(r, searchText(r))).map((r) => r.id)).toEqual(ids(s));
+    }
+    expect(ids(states[0]!)).toEqual([mixtral.id]);
+  });
 });
 
 describe('sortRows', () => {
@@ -108,6 +137,35 @@ describe('sortRows', () => {
   it('orders by context and by created date in both directions', () => {
     expect(sortRows(all, 'context', 'desc').map((r) => r.id)).toEqual(['c/router', 'b/dear', 'd/mid', 'a/cheap']);
     expect(sortRows(all, 'created', 'asc').map((r) => r.id)).toEqual(['b/dear', 'd/mid', 'a/cheap', 'c/router']);
+  });
+
+  it('sorts any rows in the order compareRows defines, for every column and direction', () => {
+    const decimal = fc.oneof(fc.constant('variable'), fc.constant('0'), fc.tuple(fc.nat(50), fc.nat(999)).map(([i, f]) => `${i}.${f}`));
+    const arbitraryRow = fc.record({
+      id: fc.stringMatching(/^[a-c]\/[a-z]{1,3}$/),
+      name: fc.constantFrom('Alpha', 'alpha', 'Beta', 'Émile', 'zeta'),
+      input: decimal,
+      output: decimal,
+      context: fc.option(fc.constantFrom(4096, 32768, 128000), { nil: null }),
+      created: fc.constantFrom('2024-01-01', '2024-06-30', '2025-02-11'),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(arbitraryRow, { selector: (r) => r.id, maxLength: 12 }), fc.constantFrom(...SORT_KEYS), fc.constantFrom('asc' as const, 'desc' as const), (specs, sort: SortKey, direction) => {
+        const rows = specs.map((r) => row(r.id, { displayName: r.name, pricing: price(r.input, r.output), contextLength: r.context, created: r.created }));
+        const expected = [...rows].sort((a, b) => compareRows(a, b, sort, direction)).map((r) => r.id);
+        expect(sortRows(rows, sort, direction).map((r) => r.id)).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('price against context chart', () => {
+  it('plots only rows with a known context and a price above zero', () => {
+    expect(plottedOnLogScales(row('a/b', { pricing: price('0.1'), contextLength: 8192 }))).toBe(true);
+    expect(plottedOnLogScales(row('a/free', { pricing: price('0'), contextLength: 8192 }))).toBe(false);
+    expect(plottedOnLogScales(row('a/zero', { pricing: price('0.000'), contextLength: 8192 }))).toBe(false);
+    expect(plottedOnLogScales(row('a/router', { pricing: price('variable'), contextLength: 8192 }))).toBe(false);
+    expect(plottedOnLogScales(row('a/unknown', { pricing: price('0.1'), contextLength: null }))).toBe(false);
   });
 });
 

@@ -2,23 +2,23 @@
  * Search, facet filters and sorting for a server-rendered catalog table. The island reads the rows
  * (their data attributes) from the table it is given, hides and reorders them in place, turns the
  * column headers into sort buttons, and mirrors its state in the URL with replaceState.
+ *
+ * The rows are not React's: a `TableRows` (table-rows.ts) owns them and touches only rows whose
+ * visibility changes, so React renders the form and one line of count text per keystroke.
  */
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import {
   catalogFacets,
-  compareRows,
   decodeFilterState,
   defaultDirection,
   emptyFilterState,
   encodeFilterState,
-  matchesFilter,
-  rowFromDataset,
   SORT_KEYS,
   type CatalogFilterState,
-  type CatalogRow,
   type FacetOption,
   type SortKey,
 } from '../../lib/catalog-view.ts';
+import { TableRows } from './table-rows.ts';
 import './catalog-filter.css';
 
 interface Props {
@@ -28,11 +28,6 @@ interface Props {
   total: number;
   /** What the rows are, for the search label and the result count. */
   noun?: string;
-}
-
-interface TableRow {
-  row: CatalogRow;
-  element: HTMLTableRowElement;
 }
 
 const CONTEXT_STEPS = [8_192, 32_768, 65_536, 131_072, 200_000, 262_144, 1_000_000];
@@ -45,11 +40,12 @@ const SORT_LABELS: Record<SortKey, string> = {
   created: 'Created',
 };
 const DECIMAL = /^\d+(\.\d+)?$/;
+const URL_DELAY_MS = 150;
 
-function readTable(table: HTMLTableElement): TableRow[] {
-  const body = table.tBodies[0];
-  if (!body) return [];
-  return Array.from(body.rows).map((element) => ({ row: rowFromDataset(element.dataset), element }));
+function writeUrl(state: CatalogFilterState): void {
+  const query = encodeFilterState(state);
+  const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, '', url);
 }
 
 function toggle(list: string[], value: string, on: boolean): string[] {
@@ -69,7 +65,7 @@ function activeFilterCount(state: CatalogFilterState): number {
   );
 }
 
-function CheckboxGroup(props: {
+const CheckboxGroup = memo(function CheckboxGroup(props: {
   legend: string;
   name: string;
   options: FacetOption[];
@@ -96,23 +92,41 @@ function CheckboxGroup(props: {
       </div>
     </fieldset>
   );
-}
+});
 
 export default function CatalogFilter({ tableId, total, noun = 'models' }: Props) {
-  const [rows, setRows] = useState<TableRow[]>([]);
+  const [rows, setRows] = useState<TableRows | null>(null);
   const [state, setState] = useState<CatalogFilterState>(emptyFilterState);
+  const [visibleCount, setVisibleCount] = useState(total);
   const [priceDrafts, setPriceDrafts] = useState({ maxInput: '', maxOutput: '' });
-  const ready = useRef(false);
+  const current = useRef(state);
+  const table = useRef<TableRows | null>(null);
+  const urlTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Every change goes through here, inside the event that caused it: the rows are updated in the
+  // same task and React renders once, instead of rendering, then running an effect that renders again.
+  // While typing, the URL follows a moment after the last keystroke: replaceState costs milliseconds
+  // on a page of thousands of rows (the browser records the page's state), which must not delay
+  // showing the result of each key.
+  const commit = useCallback((next: CatalogFilterState, typing = false) => {
+    current.current = next;
+    setState(next);
+    if (table.current === null) return;
+    setVisibleCount(table.current.apply(next));
+    clearTimeout(urlTimer.current);
+    if (typing) urlTimer.current = setTimeout(() => writeUrl(current.current), URL_DELAY_MS);
+    else writeUrl(next);
+  }, []);
 
   useEffect(() => {
-    const table = document.getElementById(tableId);
-    if (!(table instanceof HTMLTableElement)) return;
-    setRows(readTable(table));
+    const element = document.getElementById(tableId);
+    if (!(element instanceof HTMLTableElement)) return;
     const restored = decodeFilterState(window.location.search);
-    setState(restored);
+    table.current = new TableRows(element);
+    setRows(table.current);
     setPriceDrafts({ maxInput: restored.maxInput ?? '', maxOutput: restored.maxOutput ?? '' });
-    ready.current = true;
-  }, [tableId]);
+    commit(restored);
+  }, [tableId, commit]);
 
   // Column headers become buttons; aria-sort stays on the <th> where assistive technology reads it.
   useEffect(() => {
@@ -134,47 +148,36 @@ export default function CatalogFilter({ tableId, total, noun = 'models' }: Props
         button.append(label, arrow);
         th.replaceChildren(button);
       }
-      button.onclick = () =>
-        setState((s) => ({
-          ...s,
-          sort: key,
-          direction: s.sort === key ? (s.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(key),
-        }));
+      button.onclick = () => {
+        const s = current.current;
+        commit({ ...s, sort: key, direction: s.sort === key ? (s.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(key) });
+      };
       const active = state.sort === key;
       th.setAttribute('aria-sort', active ? (state.direction === 'asc' ? 'ascending' : 'descending') : 'none');
       const arrow = button.querySelector('.sort-arrow');
       if (arrow) arrow.textContent = active ? (state.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕';
     }
-  }, [tableId, state.sort, state.direction]);
+  }, [tableId, state.sort, state.direction, commit]);
 
-  const visible = useMemo(() => {
-    const matching = rows.filter((r) => matchesFilter(r.row, state));
-    return matching.sort((a, b) => compareRows(a.row, b.row, state.sort, state.direction));
-  }, [rows, state]);
-
-  useEffect(() => {
-    if (!ready.current || rows.length === 0) return;
-    const body = rows[0]?.element.parentElement;
-    if (!body) return;
-    const shown = new Set(visible.map((r) => r.element));
-    for (const r of rows) r.element.hidden = !shown.has(r.element);
-    const hidden = rows.filter((r) => !shown.has(r.element)).map((r) => r.element);
-    body.append(...visible.map((r) => r.element), ...hidden);
-    const query = encodeFilterState(state);
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, '', url);
-  }, [visible, rows, state]);
-
-  const facets = useMemo(() => catalogFacets(rows.map((r) => r.row)), [rows]);
-  const update = (patch: Partial<CatalogFilterState>) => setState((s) => ({ ...s, ...patch }));
-  const listHandler = (field: 'authors' | 'inputModalities' | 'outputModalities' | 'tags' | 'tokenizers') => (value: string, on: boolean) =>
-    setState((s) => ({ ...s, [field]: toggle(s[field], value, on) }));
+  const facets = useMemo(() => catalogFacets(rows?.data() ?? []), [rows]);
+  const update = useCallback((patch: Partial<CatalogFilterState>, typing = false) => commit({ ...current.current, ...patch }, typing), [commit]);
+  const listHandlers = useMemo(() => {
+    const handler = (field: 'authors' | 'inputModalities' | 'outputModalities' | 'tags' | 'tokenizers') => (value: string, on: boolean) =>
+      commit({ ...current.current, [field]: toggle(current.current[field], value, on) });
+    return {
+      authors: handler('authors'),
+      inputModalities: handler('inputModalities'),
+      outputModalities: handler('outputModalities'),
+      tags: handler('tags'),
+      tokenizers: handler('tokenizers'),
+    };
+  }, [commit]);
   const priceHandler = (field: 'maxInput' | 'maxOutput') => (event: ChangeEvent<HTMLInputElement>) => {
     const text = event.currentTarget.value;
     setPriceDrafts((d) => ({ ...d, [field]: text }));
     const trimmed = text.trim();
-    if (trimmed === '') update({ [field]: null });
-    else if (DECIMAL.test(trimmed)) update({ [field]: trimmed });
+    if (trimmed === '') update({ [field]: null }, true);
+    else if (DECIMAL.test(trimmed)) update({ [field]: trimmed }, true);
   };
   const invalid = (text: string) => text.trim() !== '' && !DECIMAL.test(text.trim());
   const active = activeFilterCount(state);
@@ -190,7 +193,7 @@ export default function CatalogFilter({ tableId, total, noun = 'models' }: Props
             value={state.query}
             placeholder="Name, id or author"
             autoComplete="off"
-            onChange={(event) => update({ query: event.currentTarget.value })}
+            onChange={(event) => update({ query: event.currentTarget.value }, true)}
           />
         </label>
         <label className="sort">
@@ -213,7 +216,7 @@ export default function CatalogFilter({ tableId, total, noun = 'models' }: Props
           </select>
         </label>
         <p className="result-count" role="status" aria-live="polite" data-result-count>
-          {rows.length === 0 ? `All ${total} ${noun}` : visible.length === rows.length ? `All ${rows.length} ${noun}` : `${visible.length} of ${rows.length} ${noun}`}
+          {rows === null || visibleCount === rows.size ? `All ${rows?.size ?? total} ${noun}` : `${visibleCount} of ${rows.size} ${noun}`}
         </p>
       </search>
       <details className="filters">
@@ -221,9 +224,9 @@ export default function CatalogFilter({ tableId, total, noun = 'models' }: Props
           Filters{active > 0 ? ` (${active} active)` : ''}
         </summary>
         <div className="filter-grid">
-          <CheckboxGroup legend="Tags" name="tag" options={facets.tags} selected={state.tags} onChange={listHandler('tags')} />
-          <CheckboxGroup legend="Input modalities" name="in" options={facets.inputModalities} selected={state.inputModalities} onChange={listHandler('inputModalities')} />
-          <CheckboxGroup legend="Output modalities" name="out" options={facets.outputModalities} selected={state.outputModalities} onChange={listHandler('outputModalities')} />
+          <CheckboxGroup legend="Tags" name="tag" options={facets.tags} selected={state.tags} onChange={listHandlers.tags} />
+          <CheckboxGroup legend="Input modalities" name="in" options={facets.inputModalities} selected={state.inputModalities} onChange={listHandlers.inputModalities} />
+          <CheckboxGroup legend="Output modalities" name="out" options={facets.outputModalities} selected={state.outputModalities} onChange={listHandlers.outputModalities} />
           <fieldset className="facet">
             <legend>Limits</legend>
             <label>
@@ -252,22 +255,22 @@ export default function CatalogFilter({ tableId, total, noun = 'models' }: Props
               <input type="text" inputMode="decimal" name="maxout" size={6} value={priceDrafts.maxOutput} aria-invalid={invalid(priceDrafts.maxOutput)} onChange={priceHandler('maxOutput')} />
             </label>
           </fieldset>
-          <CheckboxGroup legend="Tokenizer" name="tokenizer" options={facets.tokenizers} selected={state.tokenizers} onChange={listHandler('tokenizers')} scroll />
-          <CheckboxGroup legend="Author" name="author" options={facets.authors} selected={state.authors} onChange={listHandler('authors')} scroll />
+          <CheckboxGroup legend="Tokenizer" name="tokenizer" options={facets.tokenizers} selected={state.tokenizers} onChange={listHandlers.tokenizers} scroll />
+          <CheckboxGroup legend="Author" name="author" options={facets.authors} selected={state.authors} onChange={listHandlers.authors} scroll />
         </div>
         <button
           type="button"
           className="secondary"
           disabled={active === 0 && state.query === ''}
           onClick={() => {
-            setState((s) => ({ ...emptyFilterState(), sort: s.sort, direction: s.direction }));
+            commit({ ...emptyFilterState(), sort: current.current.sort, direction: current.current.direction });
             setPriceDrafts({ maxInput: '', maxOutput: '' });
           }}
         >
           Clear filters
         </button>
       </details>
-      {rows.length > 0 && visible.length === 0 ? <p className="empty">No {noun} match these filters.</p> : null}
+      {rows !== null && rows.size > 0 && visibleCount === 0 ? <p className="empty">No {noun} match these filters.</p> : null}
     </div>
   );
 }

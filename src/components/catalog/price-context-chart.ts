@@ -1,5 +1,6 @@
-/** The catalog's price-against-context scatter, drawn from the figure's data table. */
+/** The catalog's price-against-context scatter, drawn from the rows of the catalog table it names. */
 import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/chart-theme.ts';
+import { plottedOnLogScales, rowFromDataset } from '../../lib/catalog-view.ts';
 import { Chart } from '../chart-setup.ts';
 
 interface Point {
@@ -11,12 +12,12 @@ interface Point {
 export function drawPriceContextChart(figure: HTMLElement): void {
   const canvas = figure.querySelector('canvas');
   if (!canvas) return;
+  const table = document.getElementById(figure.dataset.table ?? '');
+  if (!(table instanceof HTMLTableElement)) return;
   // Plotting needs numbers; the exact decimal strings stay in the table and on the cards.
-  const points: Point[] = Array.from(figure.querySelectorAll<HTMLTableRowElement>('tbody tr')).map((tr) => ({
-    x: Number(tr.dataset.context),
-    y: Number(tr.dataset.input),
-    name: tr.dataset.name ?? '',
-  }));
+  const points: Point[] = Array.from(table.tBodies[0]?.rows ?? [], (tr) => rowFromDataset(tr.dataset))
+    .filter(plottedOnLogScales)
+    .map((row) => ({ x: row.contextLength!, y: Number(row.input), name: row.displayName }));
   const colors = chartColors(figure);
   new Chart(canvas, {
     type: 'scatter',
