@@ -407,21 +407,22 @@ function architectureFor(
   notes: CuratedNotesFile,
   inputs: RawInputs,
   warnings: string[],
-): { architecture: Architecture; notes: Model['notes']; configSource: SourceRef | null } {
+): { architecture: Architecture; notes: Model['notes']; configSource: Model['sources'][number] | null } {
   const curated = notes[id] ?? notes[splitVariant(id).baseId];
   const fileName = curated?.configFile ?? (huggingFaceId ? configFileName(huggingFaceId) : undefined);
   const config = fileName ? inputs.huggingFaceConfigs[fileName] : undefined;
   let architecture: Architecture = {};
-  let configSource: SourceRef | null = null;
+  let configSource: Model['sources'][number] | null = null;
   if (config !== undefined && fileName) {
     const provenance = inputs.provenance[`huggingface/${fileName}`];
-    configSource = {
+    const source: SourceRef = {
       kind: 'hf-config',
       label: curated?.configNote ? `config.json (${curated.configNote})` : 'Hugging Face config.json',
       url: provenance?.url ?? null,
     };
+    configSource = { ...source, fetchedAt: provenance?.fetchedAt ?? 'unknown' };
     try {
-      architecture = architectureFromConfig(config, configSource);
+      architecture = architectureFromConfig(config, source);
     } catch (error) {
       warnings.push(`${id}: huggingface/${fileName} could not be read: ${(error as Error).message}`);
     }
@@ -462,7 +463,7 @@ function linkVariants(models: Model[]): void {
 function sourcesFor(
   id: string,
   appearances: { record: SnapshotRecord; snapshot: RawSnapshot }[],
-  configSource: SourceRef | null,
+  configSource: Model['sources'][number] | null,
   provenance: Provenance,
 ): Model['sources'] {
   const sources: Model['sources'] = [];
@@ -475,10 +476,7 @@ function sourcesFor(
   if (modelsDev) {
     sources.push({ kind: 'models.dev', label: 'models.dev catalog', url: 'https://models.dev/', fetchedAt: provenance[modelsDev.snapshot.file]?.fetchedAt ?? modelsDev.snapshot.date });
   }
-  if (configSource) {
-    const entry = Object.entries(provenance).find(([, p]) => p.url === configSource.url);
-    sources.push({ ...configSource, fetchedAt: entry?.[1].fetchedAt ?? 'unknown' });
-  }
+  if (configSource) sources.push(configSource);
   return sources;
 }
 
