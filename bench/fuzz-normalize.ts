@@ -9,8 +9,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRawFolder, writeOutputs } from '../scripts/normalize.ts';
-import { normalizeCatalog, UnusableInputError } from '../src/lib/normalize.ts';
-import { Catalog, SnapshotChanges } from '../src/lib/schema.ts';
+import { normalizeCatalog, UnusableInputError } from '../src/lib/data/normalize.ts';
+import { Catalog, SnapshotChanges } from '../src/lib/data/schema.ts';
 import { randomSource } from './synthetic-catalog.ts';
 import { PROJECT_ROOT } from './measure-build.ts';
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readRawFolder } from '../scripts/normalize.ts';
-import { normalizeCatalog } from '../src/lib/normalize.ts';
+import { normalizeCatalog } from '../src/lib/data/normalize.ts';
 import { median, errorExcerpt } from './process.ts';
 import { normalizeWithCli } from './measure-build.ts';
 

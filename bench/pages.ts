@@ -1,8 +1,8 @@
 /** The pages the benchmark looks at, resolved against a catalog: which card, which models to compare. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../src/lib/schema.ts';
-import { modelPath } from '../src/lib/slug.ts';
+import type { Catalog } from '../src/lib/data/schema.ts';
+import { modelPath } from '../src/lib/format/slug.ts';
 import { fileForUrlPath } from '../test/support/site.ts';
 
 export const PAGE_KINDS = ['catalog', 'card', 'calculator', 'compare', 'playground'] as const;

@@ -12,8 +12,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Big from 'big.js';
-import { Provenance, RawOpenRouterModel, type RawOpenRouterModel as RawModel } from '../src/lib/schema.ts';
-import { splitVariant } from '../src/lib/model-names.ts';
+import { Provenance, RawOpenRouterModel, type RawOpenRouterModel as RawModel } from '../src/lib/data/schema.ts';
+import { splitVariant } from '../src/lib/data/model-names.ts';
 
 export const SYNTHETIC_DATES = ['2026-01-15', '2026-01-22', '2026-01-29'] as const;
 

@@ -1,6 +1,6 @@
 /**
  * XSS payloads in upstream text, loaded in Chromium with a window hook that counts executions:
- *   1. every payload through src/lib/markdown.ts renderDescription, on one page;
+ *   1. every payload through src/lib/format/markdown.ts renderDescription, on one page;
  *   2. when the site has model cards: a fixture catalog whose descriptions and names carry the payloads,
  *      built with astro, each affected card and the catalog page loaded.
  * Every element is then hovered and focused (event-handler payloads), and links whose resolved URL
@@ -11,10 +11,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../test/support/site.ts';
 import { launchBrowser } from '../test/support/browser.ts';
-import { renderDescription } from '../src/lib/markdown.ts';
+import { renderDescription } from '../src/lib/format/markdown.ts';
 import { realTemplates } from './synthetic-catalog.ts';
 import { buildSite, normalizeWithCli, PROJECT_ROOT, type PreparedCatalog } from './measure-build.ts';
-import { modelPath, toSlug } from '../src/lib/slug.ts';
+import { modelPath, toSlug } from '../src/lib/format/slug.ts';
 import { errorExcerpt } from './process.ts';
 
 export const XSS_PAYLOADS: readonly string[] = [

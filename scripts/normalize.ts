@@ -6,10 +6,10 @@
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { normalizeCatalog, UnusableInputError, type RawInputs, type RawSnapshot } from '../src/lib/normalize.ts';
-import { Catalog, Provenance, SnapshotChanges } from '../src/lib/schema.ts';
+import { normalizeCatalog, UnusableInputError, type RawInputs, type RawSnapshot } from '../src/lib/data/normalize.ts';
+import { Catalog, Provenance, SnapshotChanges } from '../src/lib/data/schema.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { stableJson } from '../src/lib/stable-json.ts';
+import { stableJson } from '../src/lib/data/stable-json.ts';
 
 const OPENROUTER_SNAPSHOT = /^openrouter-models-(\d{4}-\d{2}-\d{2})\.json$/;
 const MODELS_DEV_SNAPSHOT = /^openrouter-(\d{4}-\d{2}-\d{2})\.json$/;

@@ -20,7 +20,7 @@ import {
   RawOpenRouterEndpoints,
   RawOpenRouterModelsEnvelope,
   RawOpenRouterProviders,
-} from '../../src/lib/schema.ts';
+} from '../../src/lib/data/schema.ts';
 
 export type SourceKind = 'models' | 'providers' | 'endpoints' | 'huggingface';
 

@@ -1,5 +1,5 @@
 /** PROVENANCE.json: one entry per raw file, keys in code-point order, so diffs stay small and stable. */
-import { Provenance, type ProvenanceEntry } from '../../src/lib/schema.ts';
+import { Provenance, type ProvenanceEntry } from '../../src/lib/data/schema.ts';
 import type { z } from 'astro/zod';
 
 export type ProvenanceRecord = z.infer<typeof ProvenanceEntry>;

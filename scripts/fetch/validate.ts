@@ -3,7 +3,7 @@
  * Anything else is a failed fetch, and the last good copy stays in place.
  */
 import { z } from 'astro/zod';
-import { RawOpenRouterModel } from '../../src/lib/schema.ts';
+import { RawOpenRouterModel } from '../../src/lib/data/schema.ts';
 import { SCHEMA_BY_KIND, type SourceKind } from './plan.ts';
 
 export type Validation = { ok: true; value: unknown } | { ok: false; reason: string };

@@ -3,11 +3,11 @@
  * Hand-written XML: every text goes through escapeXml.
  */
 import type { APIRoute } from 'astro';
-import { loadCatalog, modelById } from '../lib/catalog.ts';
-import { loadSnapshotChanges } from '../lib/history-files.ts';
-import { snapshotPriceChanges } from '../lib/history-view.ts';
-import { modelPath, toSlug } from '../lib/slug.ts';
-import { escapeXml } from '../lib/feed.ts';
+import { loadCatalog, modelById } from '../lib/data-files/catalog.ts';
+import { loadSnapshotChanges } from '../lib/data-files/history.ts';
+import { snapshotPriceChanges } from '../lib/history/history-view.ts';
+import { modelPath, toSlug } from '../lib/format/slug.ts';
+import { escapeXml } from '../lib/format/xml.ts';
 
 const MAX_ITEMS = 300;
 

@@ -1,15 +1,15 @@
 /**
  * The cost calculator in Chromium: workloads set through the form, ranked costs read from the page
  * and checked against the BigInt reference of test/support/reference-pricing.ts (no code shared with
- * src/lib/pricing.ts), the URL round trip, token counts of pasted text, accessibility, screenshots,
+ * src/lib/pricing/pricing.ts), the URL round trip, token counts of pasted text, accessibility, screenshots,
  * and two measurements for the report (bytes shipped, re-rank time) written to test-results/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Catalog, Model } from '../../src/lib/schema.ts';
-import { countTokens } from '../../src/lib/tokenizers.ts';
+import type { Catalog, Model } from '../../src/lib/data/schema.ts';
+import { countTokens } from '../../src/lib/calculator/tokenizers.ts';
 import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
 import { ONE, referenceCost, scaled } from '../support/reference-pricing.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import Big from 'big.js';
 import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
-import { loadCatalog } from '../../src/lib/catalog.ts';
+import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
 
 const listed = loadCatalog().models.filter((m) => m.listed);
 const site = useSiteInChromium();

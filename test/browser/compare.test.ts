@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { VIEWPORTS, screenshot, seriousAxeViolations, useSiteInChromium } from '../support/browser.ts';
-import { SEED_PAIR } from '../../src/lib/compare.ts';
+import { SEED_PAIR } from '../../src/lib/compare/compare.ts';
 
 const SEEDS_URL = `/compare/?models=${SEED_PAIR.join(',')}`;
 const SEEDS_PAGE = '/compare/mistralai-mistral-7b-instruct-v0.2-vs-mistralai-mixtral-8x7b-instruct/';

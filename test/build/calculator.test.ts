@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Catalog, Pricing } from '../../src/lib/schema.ts';
+import { Catalog, Pricing } from '../../src/lib/data/schema.ts';
 import { referenceCost, scaled } from '../support/reference-pricing.ts';
 import { distDir, loadPage, text } from '../support/site.ts';
 

@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_BASE_URL } from '../../src/lib/sample-code.ts';
+import { DEFAULT_BASE_URL } from '../../src/lib/card/sample-code.ts';
 import { loadPage } from '../support/site.ts';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
 

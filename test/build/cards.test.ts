@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { build } from 'astro';
 import { distDir, fileForUrlPath, loadPage, text } from '../support/site.ts';
-import { loadCatalog } from '../../src/lib/catalog.ts';
-import { formatCount, formatPricePerMillion } from '../../src/lib/format.ts';
-import { modelPath } from '../../src/lib/slug.ts';
-import type { Model } from '../../src/lib/schema.ts';
+import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
+import { formatCount, formatPricePerMillion } from '../../src/lib/format/format.ts';
+import { modelPath } from '../../src/lib/format/slug.ts';
+import type { Model } from '../../src/lib/data/schema.ts';
 
 const catalog = loadCatalog();
 const MIXTRAL = 'mistralai/mixtral-8x7b-instruct';

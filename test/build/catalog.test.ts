@@ -7,11 +7,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { distDir, loadPage, text } from '../support/site.ts';
-import { loadCatalog } from '../../src/lib/catalog.ts';
-import { loadSnapshotChanges } from '../../src/lib/history-files.ts';
-import { authorSummaries, catalogRow, plottedOnLogScales, rowFromDataset, type CatalogRowData } from '../../src/lib/catalog-view.ts';
-import { formatCount, formatPricePerMillion } from '../../src/lib/format.ts';
-import { authorPath, modelPath, toSlug } from '../../src/lib/slug.ts';
+import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
+import { loadSnapshotChanges } from '../../src/lib/data-files/history.ts';
+import { authorSummaries, catalogRow, plottedOnLogScales, rowFromDataset, type CatalogRowData } from '../../src/lib/catalog/catalog-view.ts';
+import { formatCount, formatPricePerMillion } from '../../src/lib/format/format.ts';
+import { authorPath, modelPath, toSlug } from '../../src/lib/format/slug.ts';
 
 const catalog = loadCatalog();
 const listed = catalog.models.filter((m) => m.listed);

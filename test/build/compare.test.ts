@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { distDir, fileForUrlPath, loadPage, text } from '../support/site.ts';
-import { SEED_PAIR, type CompareData } from '../../src/lib/compare.ts';
+import { SEED_PAIR, type CompareData } from '../../src/lib/compare/compare.ts';
 
 const SEEDS_PATH = '/compare/mistralai-mistral-7b-instruct-v0.2-vs-mistralai-mixtral-8x7b-instruct/';
 

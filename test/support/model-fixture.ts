@@ -1,5 +1,5 @@
 /** Complete normalized models for unit tests, so each test states only the fields it is about. */
-import type { Model, Pricing } from '../../src/lib/schema.ts';
+import type { Model, Pricing } from '../../src/lib/data/schema.ts';
 
 export function testPricing(input: string, output: string, extra: Partial<Pricing> = {}): Pricing {
   return { perMillionTokens: { input, output }, perUnit: {}, tiers: [], unknown: {}, ...extra };

@@ -1,9 +1,9 @@
 /**
  * An independent restatement of the billing rules for tests: BigInt fixed-point amounts (USD × 10^40),
  * parsed from the catalog's decimal strings by string manipulation. It shares no code with
- * src/lib/pricing.ts, so tests can check the module (and the pages using it) against it.
+ * src/lib/pricing/pricing.ts, so tests can check the module (and the pages using it) against it.
  */
-import type { Pricing } from '../../src/lib/schema.ts';
+import type { Pricing } from '../../src/lib/data/schema.ts';
 
 export const SCALE = 40;
 export const ONE = 10n ** BigInt(SCALE);

@@ -5,8 +5,8 @@ import {
   kvCacheBytes,
   selfHostingEstimate,
   weightsMemoryBytes,
-} from '../../src/lib/architecture.ts';
-import { Architecture, type SourceRef } from '../../src/lib/schema.ts';
+} from '../../src/lib/data/architecture.ts';
+import { Architecture, type SourceRef } from '../../src/lib/data/schema.ts';
 
 const CONFIG_DIR = new URL('../../data/raw/huggingface/', import.meta.url);
 

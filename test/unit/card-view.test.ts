@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { architectureRows, formatRopeTheta, isFreeModel, kvCacheOptions, pricingView, shortSourceLabel, weightsRows } from '../../src/lib/card-view.ts';
-import type { Architecture, Pricing, SourceRef } from '../../src/lib/schema.ts';
+import { architectureRows, formatRopeTheta, isFreeModel, kvCacheOptions, pricingView, shortSourceLabel, weightsRows } from '../../src/lib/card/card-view.ts';
+import type { Architecture, Pricing, SourceRef } from '../../src/lib/data/schema.ts';
 
 const config: SourceRef = { kind: 'hf-config', label: 'config.json', url: 'https://huggingface.co/x/resolve/main/config.json' };
 const computed: SourceRef = { kind: 'computed', label: 'computed from config.json', url: config.url };

@@ -23,8 +23,8 @@ import {
   type CatalogFilterState,
   type CatalogRow,
   type SortKey,
-} from '../../src/lib/catalog-view.ts';
-import type { Model } from '../../src/lib/schema.ts';
+} from '../../src/lib/catalog/catalog-view.ts';
+import type { Model } from '../../src/lib/data/schema.ts';
 import { testModel, testPricing } from '../support/model-fixture.ts';
 
 function model(id: string, patch: Partial<Model> = {}): Model {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadCatalog, modelById } from '../../src/lib/catalog.ts';
+import { loadCatalog, modelById } from '../../src/lib/data-files/catalog.ts';
 import {
   DEFAULT_KV_CONTEXT,
   DEFAULT_WORKLOAD,
@@ -23,8 +23,8 @@ import {
   type CompareModel,
   type CompareRow,
   type RowGroup,
-} from '../../src/lib/compare.ts';
-import type { Model } from '../../src/lib/schema.ts';
+} from '../../src/lib/compare/compare.ts';
+import type { Model } from '../../src/lib/data/schema.ts';
 import { testModel, testPricing } from '../support/model-fixture.ts';
 
 const options = { workload: DEFAULT_WORKLOAD, kvContext: DEFAULT_KV_CONTEXT };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from '../../src/lib/feed.ts';
+import { escapeXml } from '../../src/lib/format/xml.ts';
 
 describe('escapeXml', () => {
   it('escapes the five XML special characters', () => {

@@ -18,7 +18,7 @@ import {
   RawOpenRouterModelsEnvelope,
   RawOpenRouterProviders,
   Provenance,
-} from '../../src/lib/schema.ts';
+} from '../../src/lib/data/schema.ts';
 import { removeAbandonedTempFiles, TEMP_FILE_PATTERN, tempPathFor, writeFileAtomic } from '../../scripts/atomic-write.ts';
 import { delayBeforeRetry, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from '../../scripts/fetch/http.ts';
 import { parseFetchArgs } from '../../scripts/fetch/options.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatContextShort, formatCount, formatDate, formatParams, formatPricePerMillion, formatUnitPrice, formatUsd, formatUsdRounded } from '../../src/lib/format.ts';
+import { formatBytes, formatContextShort, formatCount, formatDate, formatParams, formatPricePerMillion, formatUnitPrice, formatUsd, formatUsdRounded } from '../../src/lib/format/format.ts';
 
 describe('format', () => {
   it('formats counts and dates as upstream pages do', () => {

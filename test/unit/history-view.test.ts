@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latestSnapshot, priceDirection, priceHistoryTable, snapshotPriceChanges, tiersChanged } from '../../src/lib/history-view.ts';
-import type { HistoryPoint, SnapshotChanges } from '../../src/lib/schema.ts';
+import { latestSnapshot, priceDirection, priceHistoryTable, snapshotPriceChanges, tiersChanged } from '../../src/lib/history/history-view.ts';
+import type { HistoryPoint, SnapshotChanges } from '../../src/lib/data/schema.ts';
 
 const point = (date: string, input: string, output: string, extra: Partial<HistoryPoint['pricing']> = {}, contextLength = 32768): HistoryPoint => ({
   date,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY_STORAGE_NAME, createApiKeyStore, DEFAULT_SETTINGS, loadSettings, saveSettings, type KeyValueStorage } from '../../src/lib/api-key-store.ts';
-import { answerHtml } from '../../src/lib/answer-markdown.ts';
-import type { Pricing } from '../../src/lib/schema.ts';
-import type { StreamUsage } from '../../src/lib/stream.ts';
-import { estimateCost, runCost } from '../../src/lib/trial-cost.ts';
-import { modelsFromQuery, readTrialModels } from '../../src/lib/trial-models.ts';
-import { buildTrialRequest } from '../../src/lib/trial-request.ts';
-import { applyEvent, describePhase, startRun } from '../../src/lib/trial-run.ts';
+import { API_KEY_STORAGE_NAME, createApiKeyStore, DEFAULT_SETTINGS, loadSettings, saveSettings, type KeyValueStorage } from '../../src/lib/browser/api-key-store.ts';
+import { answerHtml } from '../../src/lib/trial/answer-markdown.ts';
+import type { Pricing } from '../../src/lib/data/schema.ts';
+import type { StreamUsage } from '../../src/lib/trial/stream.ts';
+import { estimateCost, runCost } from '../../src/lib/trial/cost.ts';
+import { modelsFromQuery, readTrialModels } from '../../src/lib/trial/models.ts';
+import { buildTrialRequest } from '../../src/lib/trial/request.ts';
+import { applyEvent, describePhase, startRun } from '../../src/lib/trial/run.ts';
 
 class MemoryStorage implements KeyValueStorage {
   readonly items = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDescription, resolveDescriptionLink, type LinkTargets } from '../../src/lib/markdown.ts';
+import { renderDescription, resolveDescriptionLink, type LinkTargets } from '../../src/lib/format/markdown.ts';
 
 const known = new Map([
   ['mistralai/mistral-7b-instruct-v0.1', '/models/mistralai/mistral-7b-instruct-v0.1/'],

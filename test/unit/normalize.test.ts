@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { normalizeCatalog, UnusableInputError, type RawInputs } from '../../src/lib/normalize.ts';
-import { Catalog } from '../../src/lib/schema.ts';
+import { normalizeCatalog, UnusableInputError, type RawInputs } from '../../src/lib/data/normalize.ts';
+import { Catalog } from '../../src/lib/data/schema.ts';
 
 const rawModels = (date: string): Record<string, unknown>[] =>
   JSON.parse(readFileSync(`data/raw/openrouter/openrouter-models-${date}.json`, 'utf8')).data;

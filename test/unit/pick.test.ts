@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pick } from '../../src/lib/pick.ts';
+import { pick } from '../../src/lib/format/pick.ts';
 
 describe('pick', () => {
   it('keeps only the keys named, in the order named, whatever the source order', () => {

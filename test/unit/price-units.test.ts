@@ -4,7 +4,7 @@ import {
   normalizeOpenRouterPricing,
   numberToDecimal,
   perTokenToPerMillion,
-} from '../../src/lib/price-units.ts';
+} from '../../src/lib/data/price-units.ts';
 
 describe('perTokenToPerMillion', () => {
   it('scales per-token strings to per-million without float artifacts', () => {

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestCost, type RequestUsage } from '../../src/lib/pricing.ts';
-import type { Pricing, PriceTier, TokenPrices, UnitPrices } from '../../src/lib/schema.ts';
+import { requestCost, type RequestUsage } from '../../src/lib/pricing/pricing.ts';
+import type { Pricing, PriceTier, TokenPrices, UnitPrices } from '../../src/lib/data/schema.ts';
 import { referenceCost, scaled, unscale } from '../support/reference-pricing.ts';
 
 /** Decimal prices with up to 8 decimals and up to 3 integer digits: "0", "0.54", "37.5", "0.00000003". */

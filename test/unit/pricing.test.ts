@@ -7,9 +7,9 @@ import {
   requestCost,
   sumCosts,
   type RequestCost,
-} from '../../src/lib/pricing.ts';
-import type { Pricing } from '../../src/lib/schema.ts';
-import { loadCatalog } from '../../src/lib/catalog.ts';
+} from '../../src/lib/pricing/pricing.ts';
+import type { Pricing } from '../../src/lib/data/schema.ts';
+import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
 
 // Prices below are copied from data/models.json; every expected amount is worked out by hand in the comment.
 const mixtral: Pricing = { perMillionTokens: { input: '0.54', output: '0.54' }, perUnit: {}, tiers: [], unknown: {} };

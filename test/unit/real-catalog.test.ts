@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { normalizeCatalog } from '../../src/lib/normalize.ts';
+import { normalizeCatalog } from '../../src/lib/data/normalize.ts';
 import { readRawFolder } from '../../scripts/normalize.ts';
-import { stableJson } from '../../src/lib/stable-json.ts';
-import type { HistoryPoint, Model } from '../../src/lib/schema.ts';
+import { stableJson } from '../../src/lib/data/stable-json.ts';
+import type { HistoryPoint, Model } from '../../src/lib/data/schema.ts';
 
 const result = normalizeCatalog(readRawFolder('data/raw'));
 const { catalog } = result;

@@ -8,7 +8,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../src/lib/sample-code.ts';
+import { SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../src/lib/card/sample-code.ts';
 import { FIXTURE, startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
 
 const run = promisify(execFile);

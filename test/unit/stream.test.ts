@@ -7,8 +7,8 @@ import {
   streamMetrics,
   type StreamEvent,
   type StreamFailure,
-} from '../../src/lib/stream.ts';
-import { applyEvent, describeFailure, startRun, type TrialRun } from '../../src/lib/trial-run.ts';
+} from '../../src/lib/trial/stream.ts';
+import { applyEvent, describeFailure, startRun, type TrialRun } from '../../src/lib/trial/run.ts';
 import { FIXTURE, startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
 
 const KEY = 'sk-or-v1-unit-test-key-0123456789';

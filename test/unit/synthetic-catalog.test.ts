@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSyntheticRaw, realTemplates, writeSyntheticRaw, SYNTHETIC_DATES } from '../../bench/synthetic-catalog.ts';
 import { readRawFolder } from '../../scripts/normalize.ts';
-import { normalizeCatalog } from '../../src/lib/normalize.ts';
+import { normalizeCatalog } from '../../src/lib/data/normalize.ts';
 import {
   Catalog,
   CuratedNotesFile,
@@ -13,7 +13,7 @@ import {
   RawOpenRouterEndpoints,
   RawOpenRouterModel,
   RawOpenRouterModelsEnvelope,
-} from '../../src/lib/schema.ts';
+} from '../../src/lib/data/schema.ts';
 
 // Larger than the real catalog, so the generator has to clone templates under new ids.
 const COUNT = 1500;

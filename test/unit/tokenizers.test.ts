@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { counterForFamily, countTokens, estimateTokens, familyCountLabel, TOKEN_COUNTERS } from '../../src/lib/tokenizers.ts';
+import { counterForFamily, countTokens, estimateTokens, familyCountLabel, TOKEN_COUNTERS } from '../../src/lib/calculator/tokenizers.ts';
 
 const SENTENCE = 'The quick brown fox jumps over the lazy dog.';
 const WORDS = ['The', 'quick', 'brown', 'fox', 'jumps', 'over', 'the', 'lazy', 'dog'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Pricing } from '../../src/lib/schema.ts';
+import type { Pricing } from '../../src/lib/data/schema.ts';
 import {
   DEFAULT_PRESET,
   fitProblems,
@@ -12,7 +12,7 @@ import {
   workloadToParams,
   type PricedModel,
   type Workload,
-} from '../../src/lib/workload.ts';
+} from '../../src/lib/pricing/workload.ts';
 
 const chat = DEFAULT_PRESET.workload;
 

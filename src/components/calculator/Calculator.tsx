@@ -5,8 +5,8 @@
  * URL (replaceState) and reads it back on load, so a shared link reproduces the result.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { formatCount, formatUsd, formatUsdRounded } from '../../lib/format.ts';
-import { DIMENSION_LABELS, type CostLine } from '../../lib/pricing.ts';
+import { formatCount, formatUsd, formatUsdRounded } from '../../lib/format/format.ts';
+import { DIMENSION_LABELS, type CostLine } from '../../lib/pricing/pricing.ts';
 import {
   DEFAULT_PRESET,
   PRESETS,
@@ -18,7 +18,7 @@ import {
   type PricedRow,
   type Ranking,
   type Workload,
-} from '../../lib/workload.ts';
+} from '../../lib/pricing/workload.ts';
 import CheapestChart from './CheapestChart.tsx';
 import TokenCounter from './TokenCounter.tsx';
 import './calculator.css';

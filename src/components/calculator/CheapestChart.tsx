@@ -3,9 +3,9 @@
  * imported only when the figure nears the viewport.
  */
 import { useEffect, useId, useRef } from 'react';
-import { formatUsdRounded } from '../../lib/format.ts';
-import { whenVisible } from '../../lib/when-visible.ts';
-import type { PricedRow } from '../../lib/workload.ts';
+import { formatUsdRounded } from '../../lib/format/format.ts';
+import { whenVisible } from '../../lib/browser/when-visible.ts';
+import type { PricedRow } from '../../lib/pricing/workload.ts';
 import type { ChartBar, CostChart } from './cost-chart.ts';
 
 interface Props {

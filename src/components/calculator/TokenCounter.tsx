@@ -4,9 +4,9 @@
  * a download of one to six megabytes.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { formatCount } from '../../lib/format.ts';
-import { COUNTER_IDS, counterForFamily, countTokens, isCounterLoaded, TOKEN_COUNTERS, type CounterId } from '../../lib/tokenizers.ts';
-import type { PricedModel } from '../../lib/workload.ts';
+import { formatCount } from '../../lib/format/format.ts';
+import { COUNTER_IDS, counterForFamily, countTokens, isCounterLoaded, TOKEN_COUNTERS, type CounterId } from '../../lib/calculator/tokenizers.ts';
+import type { PricedModel } from '../../lib/pricing/workload.ts';
 
 interface Props {
   models: PricedModel[] | null;

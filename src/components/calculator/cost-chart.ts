@@ -1,5 +1,5 @@
 /** The calculator's bar chart of the cheapest models. Imported on demand, so chart.js loads only with it. */
-import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/chart-theme.ts';
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/browser/chart-theme.ts';
 import { Chart } from '../chart-setup.ts';
 
 export interface ChartBar {

@@ -2,7 +2,7 @@
  * The card's only eager script, kept tiny: copy buttons, the KV-cache context picker, and the
  * price-history chart, whose chart.js code is imported only once the chart scrolls into view.
  */
-import { whenVisible } from '../../lib/when-visible.ts';
+import { whenVisible } from '../../lib/browser/when-visible.ts';
 
 async function copyText(text: string): Promise<boolean> {
   try {

@@ -1,5 +1,5 @@
 /** A card's stepped input/output price chart, drawn from its price-history table. */
-import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/chart-theme.ts';
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/browser/chart-theme.ts';
 import { Chart } from '../chart-setup.ts';
 
 function series(rows: HTMLTableRowElement[], key: string): (number | null)[] {

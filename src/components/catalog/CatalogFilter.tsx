@@ -17,7 +17,7 @@ import {
   type CatalogFilterState,
   type FacetOption,
   type SortKey,
-} from '../../lib/catalog-view.ts';
+} from '../../lib/catalog/catalog-view.ts';
 import { TableRows } from './table-rows.ts';
 import './catalog-filter.css';
 

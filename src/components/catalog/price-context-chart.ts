@@ -1,6 +1,6 @@
 /** The catalog's price-against-context scatter, drawn from the rows of the catalog table it names. */
-import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/chart-theme.ts';
-import { plottedOnLogScales, rowFromDataset } from '../../lib/catalog-view.ts';
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/browser/chart-theme.ts';
+import { plottedOnLogScales, rowFromDataset } from '../../lib/catalog/catalog-view.ts';
 import { Chart } from '../chart-setup.ts';
 
 interface Point {

@@ -14,7 +14,7 @@ import {
   type CatalogRowData,
   type SortDirection,
   type SortKey,
-} from '../../lib/catalog-view.ts';
+} from '../../lib/catalog/catalog-view.ts';
 
 interface Entry extends CatalogRowData {
   element: HTMLTableRowElement;

@@ -16,8 +16,8 @@ import {
   type CompareModel,
   type CompareState,
   type Workload,
-} from '../../lib/compare.ts';
-import { formatCount } from '../../lib/format.ts';
+} from '../../lib/compare/compare.ts';
+import { formatCount } from '../../lib/format/format.ts';
 import CompareTable from './CompareTable.tsx';
 import CompareCharts from './CompareCharts.tsx';
 import ModelPicker, { type PickerModel } from './ModelPicker.tsx';

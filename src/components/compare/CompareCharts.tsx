@@ -17,9 +17,9 @@ import {
   workloadCost,
   type CompareModel,
   type Workload,
-} from '../../lib/compare.ts';
-import { chartColors, FIXED_CHART_OPTIONS, themedAxis, type CartesianAxis, type ChartColors } from '../../lib/chart-theme.ts';
-import { formatContextShort, formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from '../../lib/format.ts';
+} from '../../lib/compare/compare.ts';
+import { chartColors, FIXED_CHART_OPTIONS, themedAxis, type CartesianAxis, type ChartColors } from '../../lib/browser/chart-theme.ts';
+import { formatContextShort, formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from '../../lib/format/format.ts';
 
 interface Props {
   models: readonly CompareModel[];

@@ -9,7 +9,7 @@
  * and this island hides it once it runs.
  */
 import { useEffect, useRef, useState } from 'react';
-import { MAX_COMPARE, MIN_COMPARE, compareUrl } from '../../lib/compare.ts';
+import { MAX_COMPARE, MIN_COMPARE, compareUrl } from '../../lib/compare/compare.ts';
 
 const SELECTOR = 'input[type="checkbox"][name="compare"]';
 

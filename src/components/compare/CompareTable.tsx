@@ -3,9 +3,9 @@
  * inside the compare island, so both read identically. "Only rows that differ" is a checkbox that
  * works through CSS (:has), without script. Differences and best values carry text, not only colour.
  */
-import type { CompareModel, RowGroup } from '../../lib/compare.ts';
-import { columnLabels } from '../../lib/compare.ts';
-import { toSlug } from '../../lib/slug.ts';
+import type { CompareModel, RowGroup } from '../../lib/compare/compare.ts';
+import { columnLabels } from '../../lib/compare/compare.ts';
+import { toSlug } from '../../lib/format/slug.ts';
 
 interface Props {
   models: readonly CompareModel[];

@@ -4,7 +4,7 @@
  * picks it, Escape closes the list (a second Escape clears the text). Options can be clicked too.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { searchModels, type CompareModel } from '../../lib/compare.ts';
+import { searchModels, type CompareModel } from '../../lib/compare/compare.ts';
 
 export type PickerModel = Pick<CompareModel, 'id' | 'displayName' | 'listed' | 'created' | 'retiredSince'>;
 

@@ -1,6 +1,6 @@
 /** The current request as runnable code, in the language the user picks, with a copy button. */
 import { useId, useState } from 'react';
-import { SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../lib/sample-code.ts';
+import { SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../lib/card/sample-code.ts';
 
 export function CopyAsCode({ request, problem }: { request: SampleRequest | null; problem: string | null }) {
   const id = useId();

@@ -3,10 +3,10 @@
  * speed and cost. Loaded with client:visible, so a card's first load carries none of it.
  */
 import { useId, useMemo, useState } from 'react';
-import type { CostEstimate } from '../../lib/trial-cost.ts';
-import { buildTrialRequest } from '../../lib/trial-request.ts';
-import type { TrialModel } from '../../lib/trial-models.ts';
-import { isRunning } from '../../lib/trial-run.ts';
+import type { CostEstimate } from '../../lib/trial/cost.ts';
+import { buildTrialRequest } from '../../lib/trial/request.ts';
+import type { TrialModel } from '../../lib/trial/models.ts';
+import { isRunning } from '../../lib/trial/run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
 import { PromptForm } from './PromptForm.tsx';
 import { RunView, estimateText, safeEstimate, type RenderMode } from './RunView.tsx';

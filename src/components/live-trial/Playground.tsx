@@ -4,13 +4,13 @@
  * file rather than passed as island props, so the page HTML stays small.
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { formatUsd } from '../../lib/format.ts';
-import { sumCosts } from '../../lib/pricing.ts';
-import { streamMetrics } from '../../lib/stream.ts';
-import type { CostEstimate } from '../../lib/trial-cost.ts';
-import { PLAYGROUND_MAX_MODELS, modelsFromQuery, readTrialModels, type TrialModel } from '../../lib/trial-models.ts';
-import { buildTrialRequest, type BuiltRequest } from '../../lib/trial-request.ts';
-import { formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial-run.ts';
+import { formatUsd } from '../../lib/format/format.ts';
+import { sumCosts } from '../../lib/pricing/pricing.ts';
+import { streamMetrics } from '../../lib/trial/stream.ts';
+import type { CostEstimate } from '../../lib/trial/cost.ts';
+import { PLAYGROUND_MAX_MODELS, modelsFromQuery, readTrialModels, type TrialModel } from '../../lib/trial/models.ts';
+import { buildTrialRequest, type BuiltRequest } from '../../lib/trial/request.ts';
+import { formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial/run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
 import { PromptForm } from './PromptForm.tsx';
 import { RunView, safeEstimate, safeRunCost, type RenderMode } from './RunView.tsx';

@@ -1,12 +1,12 @@
 /** One run's answer, reasoning, status and measurements. */
 import { useMemo } from 'react';
-import { answerHtml } from '../../lib/answer-markdown.ts';
-import { formatCount, formatUsd } from '../../lib/format.ts';
-import type { Pricing } from '../../lib/schema.ts';
-import { streamMetrics } from '../../lib/stream.ts';
-import { estimateCost, runCost, type CostEstimate, type TrialCost } from '../../lib/trial-cost.ts';
-import { parseMaxTokens, trialMessages } from '../../lib/trial-request.ts';
-import { describePhase, formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial-run.ts';
+import { answerHtml } from '../../lib/trial/answer-markdown.ts';
+import { formatCount, formatUsd } from '../../lib/format/format.ts';
+import type { Pricing } from '../../lib/data/schema.ts';
+import { streamMetrics } from '../../lib/trial/stream.ts';
+import { estimateCost, runCost, type CostEstimate, type TrialCost } from '../../lib/trial/cost.ts';
+import { parseMaxTokens, trialMessages } from '../../lib/trial/request.ts';
+import { describePhase, formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial/run.ts';
 
 export type RenderMode = 'markdown' | 'text';
 

@@ -1,7 +1,7 @@
 /** One streaming call at a time, with its own AbortController, as React state. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { streamChatCompletion, type StreamRequest } from '../../lib/stream.ts';
-import { applyEvent, startRun, type TrialRun } from '../../lib/trial-run.ts';
+import { streamChatCompletion, type StreamRequest } from '../../lib/trial/stream.ts';
+import { applyEvent, startRun, type TrialRun } from '../../lib/trial/run.ts';
 
 export interface TrialRunControls {
   run: TrialRun | null;

@@ -3,7 +3,7 @@
  * defaults) and saved as they change. The key goes to sessionStorage unless "remember" is ticked.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createApiKeyStore, DEFAULT_SETTINGS, loadSettings, saveSettings, type TrialSettings } from '../../lib/api-key-store.ts';
+import { createApiKeyStore, DEFAULT_SETTINGS, loadSettings, saveSettings, type TrialSettings } from '../../lib/browser/api-key-store.ts';
 
 export interface TrialSettingsState {
   settings: TrialSettings;

@@ -1,10 +1,10 @@
 /**
  * The compact catalog the compare island fetches: every model without description, notes, sources
- * and provider rows, architecture figures as bare values. See CompareModel in src/lib/compare.ts.
+ * and provider rows, architecture figures as bare values. See CompareModel in src/lib/compare/compare.ts.
  */
 import type { APIRoute } from 'astro';
-import { loadCatalog } from '../../lib/catalog.ts';
-import { toCompareModel, type CompareData } from '../../lib/compare.ts';
+import { loadCatalog } from '../../lib/data-files/catalog.ts';
+import { toCompareModel, type CompareData } from '../../lib/compare/compare.ts';
 
 export const GET: APIRoute = () => {
   const catalog = loadCatalog();

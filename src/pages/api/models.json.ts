@@ -3,8 +3,8 @@
  * model's page path. Documented in the README ("API").
  */
 import type { APIRoute } from 'astro';
-import { loadCatalog } from '../../lib/catalog.ts';
-import { modelPath } from '../../lib/slug.ts';
+import { loadCatalog } from '../../lib/data-files/catalog.ts';
+import { modelPath } from '../../lib/format/slug.ts';
 
 export const GET: APIRoute = () => {
   const { asOf, counts, generatedFrom, models } = loadCatalog();

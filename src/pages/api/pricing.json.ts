@@ -3,8 +3,8 @@
  * tokenizer of every model, listed and retired), so the page's HTML carries none of it.
  */
 import type { APIRoute } from 'astro';
-import { loadCatalog } from '../../lib/catalog.ts';
-import { toPricedModel } from '../../lib/workload.ts';
+import { loadCatalog } from '../../lib/data-files/catalog.ts';
+import { toPricedModel } from '../../lib/pricing/workload.ts';
 
 export const GET: APIRoute = () => {
   const { asOf, models } = loadCatalog();

@@ -1,7 +1,7 @@
 /** The playground's model picker list: id, name, pricing and context of every listed model. */
 import type { APIRoute } from 'astro';
-import { loadCatalog } from '../../lib/catalog.ts';
-import { toTrialModel } from '../../lib/trial-models.ts';
+import { loadCatalog } from '../../lib/data-files/catalog.ts';
+import { toTrialModel } from '../../lib/trial/models.ts';
 
 export const GET: APIRoute = () => {
   const models = loadCatalog()

@@ -1,7 +1,7 @@
 /** One normalized model record per file: /api/models/<author>/<slug>.json. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadCatalog, modelById } from '../../../lib/catalog.ts';
-import { modelPath } from '../../../lib/slug.ts';
+import { loadCatalog, modelById } from '../../../lib/data-files/catalog.ts';
+import { modelPath } from '../../../lib/format/slug.ts';
 
 export const getStaticPaths = (() => loadCatalog().models.map((m) => ({ params: { slug: m.slug }, props: { id: m.id } }))) satisfies GetStaticPaths;
 

@@ -3,8 +3,8 @@
  * field to fix. The same request feeds the stream and "Copy as code", so the copied code is exactly
  * what was (or would be) sent.
  */
-import type { TrialSettings } from './api-key-store.ts';
-import type { SampleRequest } from './sample-code.ts';
+import type { TrialSettings } from '../browser/api-key-store.ts';
+import type { SampleRequest } from '../card/sample-code.ts';
 import { chatCompletionsUrl, type ChatMessage, type StreamRequest } from './stream.ts';
 
 export type BuiltRequest =

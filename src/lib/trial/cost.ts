@@ -3,8 +3,8 @@
  * (`usage.cost`, which OpenRouter sends) wins; otherwise the catalog price is applied to the usage the
  * server reported, through the shared pricing module.
  */
-import { requestCost } from './pricing.ts';
-import type { Pricing } from './schema.ts';
+import { requestCost } from '../pricing/pricing.ts';
+import type { Pricing } from '../data/schema.ts';
 import { estimateTokens, type ChatMessage, type StreamUsage } from './stream.ts';
 
 export type TrialCost =

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from './catalog.ts';
-import { SnapshotChanges } from './schema.ts';
+import { SnapshotChanges } from '../data/schema.ts';
 
 let cached: { dir: string; snapshots: SnapshotChanges[] } | undefined;
 

@@ -5,8 +5,8 @@
  * and the browser share `rowToDataset` / `rowFromDataset` and can never disagree on a field.
  */
 import Big from 'big.js';
-import { pick } from './pick.ts';
-import type { Model, Price, VARIABLE_PRICE as VariablePrice } from './schema.ts';
+import { pick } from '../format/pick.ts';
+import type { Model, Price, VARIABLE_PRICE as VariablePrice } from '../data/schema.ts';
 
 // Type-only import of the schema: this module runs in the catalog island, and importing schema.ts at
 // runtime would ship zod to the browser. These two mirror schema.ts's VARIABLE_PRICE and DecimalString.

@@ -1,5 +1,5 @@
 /** The few facts about a model that the live trial needs: small enough to pass as island props. */
-import type { Model, Pricing } from './schema.ts';
+import type { Model, Pricing } from '../data/schema.ts';
 
 export type TrialModel = Pick<Model, 'id' | 'displayName' | 'contextLength'> & {
   /** null for a model id the catalog does not know (e.g. one served by a local server). */

@@ -12,9 +12,9 @@
  * - self-hosting memory (weights, KV cache): lowest ("smallest").
  * Architecture figures get no mark: more parameters or layers are not better or worse in themselves.
  */
-import type { Architecture, ArchitectureField, HistoryPoint, Model, Price, Pricing, TokenPriceKey, UnitPriceKey } from './schema.ts';
-import { compareCosts, periodCosts, requestCost, type RequestCost } from './pricing.ts';
-import { kvCacheBytes, weightsMemoryBytes } from './architecture.ts';
+import type { Architecture, ArchitectureField, HistoryPoint, Model, Price, Pricing, TokenPriceKey, UnitPriceKey } from '../data/schema.ts';
+import { compareCosts, periodCosts, requestCost, type RequestCost } from '../pricing/pricing.ts';
+import { kvCacheBytes, weightsMemoryBytes } from '../data/architecture.ts';
 import {
   formatBytes,
   formatCount,
@@ -23,8 +23,8 @@ import {
   formatPricePerMillion,
   formatUnitPrice,
   formatUsdRounded,
-} from './format.ts';
-import { toSlug } from './slug.ts';
+} from '../format/format.ts';
+import { toSlug } from '../format/slug.ts';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;

@@ -4,8 +4,8 @@
  * big.js; nothing here formats for display except through format.ts.
  */
 import Big from 'big.js';
-import { VARIABLE_PRICE, type HistoryPoint, type Model, type Price, type SnapshotChanges, type TokenPriceKey, type UnitPriceKey } from './schema.ts';
-import { formatCount, formatPricePerMillion, formatUnitPrice } from './format.ts';
+import { VARIABLE_PRICE, type HistoryPoint, type Model, type Price, type SnapshotChanges, type TokenPriceKey, type UnitPriceKey } from '../data/schema.ts';
+import { formatCount, formatPricePerMillion, formatUnitPrice } from '../format/format.ts';
 
 export const TOKEN_PRICE_LABELS: Record<TokenPriceKey, string> = {
   input: 'Input',

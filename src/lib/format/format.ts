@@ -3,8 +3,8 @@
  * strings and are formatted as strings: no value passes through a float on its way to the screen.
  */
 import Big from 'big.js';
-import type { Price } from './schema.ts';
-import { VARIABLE_PRICE } from './variable-price.ts';
+import type { Price } from '../data/schema.ts';
+import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 

@@ -3,9 +3,9 @@
  * the presets, its URL form, and the ranking of models by what the workload costs on them.
  * Pure logic shared by the calculator island, its server-rendered fallback and the model cards.
  */
-import { pick } from './pick.ts';
+import { pick } from '../format/pick.ts';
 import { compareCosts, periodCosts, requestCost, type CostLine, type PeriodCosts, type RequestUsage } from './pricing.ts';
-import type { Model, PriceTier } from './schema.ts';
+import type { Model, PriceTier } from '../data/schema.ts';
 
 export interface Workload {
   inputTokens: number;

@@ -5,7 +5,7 @@
  *
  * Settings that are not secret (base URL, headers, sampling) are kept apart, in localStorage.
  */
-import { DEFAULT_BASE_URL } from './sample-code.ts';
+import { DEFAULT_BASE_URL } from '../card/sample-code.ts';
 
 /** The part of the Web Storage API used here, so tests can pass a Map-backed store. */
 export interface KeyValueStorage {

@@ -8,7 +8,7 @@
  * The samples ask for a whole answer (no streaming): that keeps them short and the same in every
  * language, and prints the answer and the token usage.
  */
-import type { ChatMessage } from './stream.ts';
+import type { ChatMessage } from '../trial/stream.ts';
 
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 export const API_KEY_ENV = 'OPENROUTER_API_KEY';

@@ -16,7 +16,7 @@ export const DecimalString = z
   .string()
   .regex(/^\d+(\.\d+)?$/, { error: 'is not a non-negative decimal number' });
 
-import { VARIABLE_PRICE } from './variable-price.ts';
+import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
 
 export { VARIABLE_PRICE };
 
@@ -30,7 +30,7 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'is not 
 // Raw: OpenRouter  GET /api/v1/models  (https://openrouter.ai/docs/api-reference/models)
 
 /**
- * Price values are checked by normalizeOpenRouterPricing (src/lib/price-units.ts), which names the
+ * Price values are checked by normalizeOpenRouterPricing (src/lib/data/price-units.ts), which names the
  * offending key and value; here the pricing only has to be an object.
  */
 export const RawOpenRouterPricing = z.record(z.string(), z.unknown());

@@ -19,7 +19,7 @@
  *   `unavailable`, since the model offers no priced search.
  */
 import Big from 'big.js';
-import type { Price, Pricing, PriceTier, TokenPrices, UnitPrices, VARIABLE_PRICE as VariablePrice } from './schema.ts';
+import type { Price, Pricing, PriceTier, TokenPrices, UnitPrices, VARIABLE_PRICE as VariablePrice } from '../data/schema.ts';
 
 // A type-only import of schema.ts keeps zod out of the browser bundles of the islands using this module.
 const VARIABLE_PRICE: typeof VariablePrice = 'variable';

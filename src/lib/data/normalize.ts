@@ -32,7 +32,7 @@ import {
 import { normalizeModelsDevCost, normalizeOpenRouterPricing } from './price-units.ts';
 import { splitDisplayName, splitVariant, unixToIsoDate } from './model-names.ts';
 import { deriveTags } from './tags.ts';
-import { authorOf, toSlug } from './slug.ts';
+import { authorOf, toSlug } from '../format/slug.ts';
 import { architectureFromConfig } from './architecture.ts';
 import { canonicalJson } from './stable-json.ts';
 

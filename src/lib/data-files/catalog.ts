@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Catalog, type Model } from './schema.ts';
-import { toSlug } from './slug.ts';
+import { Catalog, type Model } from '../data/schema.ts';
+import { toSlug } from '../format/slug.ts';
 
 let cached: { dir: string; catalog: Catalog; byId: Map<string, Model> } | undefined;
 

@@ -4,10 +4,10 @@
  * "never an empty cell, never undefined" is enforced (and tested) here.
  */
 import Big from 'big.js';
-import { VARIABLE_PRICE, type Architecture, type ArchitectureField, type Model, type Pricing, type SourceRef, type TokenPriceKey, type UnitPriceKey } from './schema.ts';
-import { formatBytes, formatCount, formatParams, formatPricePerMillion, formatUnitPrice } from './format.ts';
-import { kvCacheBytes, weightsMemoryBytes } from './architecture.ts';
-import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from './history-view.ts';
+import { VARIABLE_PRICE, type Architecture, type ArchitectureField, type Model, type Pricing, type SourceRef, type TokenPriceKey, type UnitPriceKey } from '../data/schema.ts';
+import { formatBytes, formatCount, formatParams, formatPricePerMillion, formatUnitPrice } from '../format/format.ts';
+import { kvCacheBytes, weightsMemoryBytes } from '../data/architecture.ts';
+import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from '../history/history-view.ts';
 
 export interface PriceRow {
   label: string;
