@@ -45,6 +45,10 @@ export function testModel(id: string, fields: Partial<Model> = {}): Model {
     retiredSince: null,
     history: [],
     sources: [],
+    aliases: [],
+    quality: null,
+    knowledgeCutoff: null,
+    reasoningEfforts: [],
     ...fields,
   };
 }

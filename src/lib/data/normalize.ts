@@ -167,6 +167,10 @@ export function normalizeCatalog(inputs: RawInputs): NormalizeResult {
       retiredSince,
       history: historyPoints(resolved),
       sources: sourcesFor(id, appearances, configSource, inputs.provenance),
+      aliases: [],
+      quality: null,
+      knowledgeCutoff: null,
+      reasoningEfforts: [],
     };
   });
 

@@ -25,6 +25,7 @@ export const Price = z.union([DecimalString, z.literal(VARIABLE_PRICE)]);
 export type Price = z.infer<typeof Price>;
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'is not an ISO date (YYYY-MM-DD)' });
+export type IsoDate = z.infer<typeof IsoDate>;
 
 // ---------------------------------------------------------------------------------------------
 // Raw: OpenRouter  GET /api/v1/models  (https://openrouter.ai/docs/api-reference/models)
@@ -285,6 +286,115 @@ export const HistoryPoint = z.strictObject({
 });
 export type HistoryPoint = z.infer<typeof HistoryPoint>;
 
+/** Every upstream source the pipeline reads; offers and figures name the one that stated them. */
+export const SOURCE_NAMES = ['openrouter', 'openrouter-endpoints', 'models.dev', 'litellm', 'genai-prices', 'artificial-analysis'] as const;
+export const SourceName = z.enum(SOURCE_NAMES);
+export type SourceName = z.infer<typeof SourceName>;
+
+/** What one source stated about one offer on one date (the newest statement of each source is kept). */
+export const OfferStatement = z.strictObject({
+  source: SourceName,
+  date: IsoDate,
+  /** The raw file under data/raw that says it. */
+  file: z.string(),
+  /** The source's own key for the entry (LiteLLM key, models.dev "provider/model", OpenRouter id and endpoint). */
+  key: z.string(),
+  pricing: Pricing,
+  contextLength: z.number().int().positive().nullable(),
+  maxOutputTokens: z.number().int().positive().nullable(),
+});
+export type OfferStatement = z.infer<typeof OfferStatement>;
+
+/** Two or more sources state different figures for one price dimension of the same offer. */
+export const PriceDisagreement = z.strictObject({
+  /** A dimension path such as "perMillionTokens.input" or "perUnit.request". */
+  dimension: z.string(),
+  /** Each source's newest figure, newest first; the first is the one shown. */
+  values: z.array(z.strictObject({ source: SourceName, date: IsoDate, value: Price.nullable() })).min(2),
+});
+export type PriceDisagreement = z.infer<typeof PriceDisagreement>;
+
+/** How an offer was tied to its model: a stated key, a tested name rule, a curated alias, or its own page. */
+export const OfferMatch = z.strictObject({
+  by: z.enum(['key', 'rule', 'alias', 'own']),
+  /** Which key, rule or alias (with its reason) made the match, in words. */
+  detail: z.string(),
+});
+export type OfferMatch = z.infer<typeof OfferMatch>;
+
+/** One provider selling one model. OpenRouter's own listed price is an offer of provider "openrouter". */
+export const Offer = z.strictObject({
+  /** "<providerId>/<providerModelId>", unique in the catalog. */
+  id: z.string().min(1),
+  /** The Model.id this offer sells. */
+  modelId: z.string().min(1),
+  providerId: z.string().min(1),
+  /** The id to send to this provider's API ("open-mixtral-8x7b"). */
+  providerModelId: z.string().min(1),
+  /** The provider is (also) reachable through OpenRouter's routing, as its endpoints state. */
+  viaOpenRouter: z.boolean(),
+  /** From the newest statement; any disagreement between sources is in `disagreements`. */
+  pricing: Pricing,
+  contextLength: z.number().int().positive().nullable(),
+  maxOutputTokens: z.number().int().positive().nullable(),
+  quantization: z.string().nullable(),
+  /** Share of successful requests (0–100) as OpenRouter's endpoints report it, with its window. */
+  uptime: z.strictObject({ percent: z.number().min(0).max(100), window: z.string(), date: IsoDate }).nullable(),
+  listed: z.boolean(),
+  firstSeen: IsoDate,
+  lastSeen: IsoDate,
+  /** The first date of the offer's own source's listing without it; null while listed. */
+  retiredSince: IsoDate.nullable(),
+  match: OfferMatch,
+  /** The newest statement of each source, newest first. */
+  statements: z.array(OfferStatement).min(1),
+  disagreements: z.array(PriceDisagreement),
+  /** One point per date where the offer's prices or context changed, across all dated sources. */
+  history: z.array(HistoryPoint),
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const Provider = z.strictObject({
+  /** models.dev's provider id where it has one ("mistral", "togetherai", "amazon-bedrock"), else a slug. */
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** OpenAI-compatible base URL when a source states one (models.dev `api`). */
+  apiBaseUrl: z.string().nullable(),
+  docUrl: z.string().nullable(),
+  /** OpenRouter's provider slug and display name, when OpenRouter routes to it. */
+  openRouterSlug: z.string().nullable(),
+  openRouterName: z.string().nullable(),
+  sources: z.array(SourceName),
+});
+export type Provider = z.infer<typeof Provider>;
+
+/** Artificial Analysis figures (its terms ask for attribution wherever they appear). */
+export const Quality = z.strictObject({
+  intelligenceIndex: z.number().nullable(),
+  codingIndex: z.number().nullable(),
+  mathIndex: z.number().nullable(),
+  outputTokensPerSecond: z.number().nonnegative().nullable(),
+  timeToFirstTokenSeconds: z.number().nonnegative().nullable(),
+  source: z.strictObject({
+    name: z.string(),
+    url: z.string(),
+    date: IsoDate,
+    /** Where the figures came from: AA's own API, or OpenRouter's `benchmarks.artificial_analysis`. */
+    via: SourceName,
+    /** AA's slug for the model, when matched through AA's own data. */
+    slug: z.string().nullable(),
+  }),
+});
+export type Quality = z.infer<typeof Quality>;
+
+/** data/offers.json: every offer of every model, sorted by id. */
+export const OfferCatalog = z.strictObject({
+  asOf: IsoDate,
+  providers: z.array(Provider),
+  offers: z.array(Offer),
+});
+export type OfferCatalog = z.infer<typeof OfferCatalog>;
+
 export const TAGS = ['moe', 'open-weights', 'free', 'vision', 'audio', 'image-output', 'reasoning', 'tools', 'variable-price'] as const;
 export const Tag = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 
@@ -327,6 +437,11 @@ export const Model = z.strictObject({
   retiredSince: IsoDate.nullable(),
   history: z.array(HistoryPoint),
   sources: z.array(SourceRef.extend({ fetchedAt: z.string() })),
+  /** Other ids the model is known under (older OpenRouter ids, other sources' unmatched pages merged in); each answers with a redirect. */
+  aliases: z.array(z.string()).default([]),
+  quality: Quality.nullable().default(null),
+  knowledgeCutoff: z.string().nullable().default(null),
+  reasoningEfforts: z.array(z.string()).default([]),
 });
 export type Model = z.infer<typeof Model>;
 
