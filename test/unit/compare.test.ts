@@ -17,7 +17,6 @@ import {
   priceHistorySteps,
   quickPicks,
   resolveIds,
-  searchModels,
   toCompareModel,
   type CompareCell,
   type CompareModel,
@@ -323,31 +322,3 @@ describe('curated pairs', () => {
   });
 });
 
-describe('searchModels', () => {
-  const models: CompareModel[] = [
-    model({ id: 'mistralai/mixtral-8x7b-instruct', displayName: 'Mistral: Mixtral 8x7B Instruct', created: '2023-12-10', listed: false }),
-    model({ id: 'mistralai/mixtral-8x22b-instruct', displayName: 'Mistral: Mixtral 8x22B Instruct', created: '2024-04-17' }),
-    model({ id: 'openai/gpt-4o', displayName: 'OpenAI: GPT-4o', created: '2024-05-13' }),
-  ].map(toCompareModel);
-
-  it('needs every word to match the id or the name, and leaves excluded ids out', () => {
-    expect(searchModels(models, 'mixtral 8x7b').map((m) => m.id)).toEqual(['mistralai/mixtral-8x7b-instruct']);
-    expect(searchModels(models, 'MIXTRAL', { exclude: new Set(['mistralai/mixtral-8x22b-instruct']) }).map((m) => m.id)).toEqual([
-      'mistralai/mixtral-8x7b-instruct',
-    ]);
-    expect(searchModels(models, 'claude')).toEqual([]);
-  });
-
-  it('ranks the query words in a row ("gpt 4" → GPT-4o) above scattered matches (GPT-5.4)', () => {
-    const gpts = [
-      model({ id: 'openai/gpt-5.4-image-2', displayName: 'OpenAI: GPT-5.4 Image 2', created: '2026-03-01' }),
-      model({ id: 'openai/gpt-4o', displayName: 'OpenAI: GPT-4o', created: '2024-05-13' }),
-    ].map(toCompareModel);
-    expect(searchModels(gpts, 'gpt 4').map((m) => m.id)).toEqual(['openai/gpt-4o', 'openai/gpt-5.4-image-2']);
-  });
-
-  it('ranks an exact id first, then listed models before retired ones', () => {
-    expect(searchModels(models, 'mistralai/mixtral-8x7b-instruct')[0]!.id).toBe('mistralai/mixtral-8x7b-instruct');
-    expect(searchModels(models, 'mixtral').map((m) => m.id)).toEqual(['mistralai/mixtral-8x22b-instruct', 'mistralai/mixtral-8x7b-instruct']);
-  });
-});

@@ -4,7 +4,8 @@
  * picks it, Escape closes the list (a second Escape clears the text). Options can be clicked too.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { searchModels, type CompareModel } from '../../lib/compare/compare.ts';
+import type { CompareModel } from '../../lib/compare/compare.ts';
+import { searchModels } from '../../lib/search/model-search.ts';
 
 export type PickerModel = Pick<CompareModel, 'id' | 'displayName' | 'listed' | 'created' | 'retiredSince'>;
 

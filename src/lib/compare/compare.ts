@@ -712,37 +712,6 @@ export function statedTokenDimensions(models: readonly CompareModel[]): TokenPri
 }
 
 // ---------------------------------------------------------------------------------------------
-// Picker search
-
-/** Models matching every word of the query in their id or display name, best matches first. */
-export function searchModels<M extends Pick<CompareModel, 'id' | 'displayName' | 'listed' | 'created'>>(
-  models: readonly M[],
-  query: string,
-  options: { exclude?: ReadonlySet<string>; limit?: number } = {},
-): M[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const loose = (value: string) => value.replace(/[^a-z0-9]+/g, ' ').trim();
-  const phrase = loose(query.toLowerCase()) ? ` ${loose(query.toLowerCase())}` : '';
-  const scored: { model: M; score: number }[] = [];
-  for (const model of models) {
-    if (options.exclude?.has(model.id)) continue;
-    const id = model.id.toLowerCase();
-    const name = model.displayName.toLowerCase();
-    if (!words.every((w) => id.includes(w) || name.includes(w))) continue;
-    const q = words.join(' ');
-    let score = 0;
-    if (q && (id === q || name === q)) score += 100;
-    // "gpt 4" should find GPT-4 and GPT-4o before GPT-5.4: the words in a row, ignoring punctuation.
-    if (phrase && (` ${loose(id)} `.includes(phrase) || ` ${loose(name)} `.includes(phrase))) score += 20;
-    if (q && (id.startsWith(q) || id.split('/')[1]?.startsWith(q) || name.startsWith(q))) score += 10;
-    if (model.listed) score += 5;
-    scored.push({ model, score });
-  }
-  scored.sort((a, b) => b.score - a.score || b.model.created.localeCompare(a.model.created) || a.model.id.localeCompare(b.model.id));
-  return scored.slice(0, options.limit ?? 50).map((s) => s.model);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Curated pairs with static pages
 
 export const SEED_PAIR = ['mistralai/mistral-7b-instruct-v0.2', 'mistralai/mixtral-8x7b-instruct'] as const;
