@@ -40,6 +40,22 @@ describe('compare island', () => {
     await context.close();
   });
 
+  it('says which field is wrong when the fetched data is malformed, instead of leaving a blank island', async () => {
+    const { context, page } = await site.newPage();
+    // A file that parses as JSON but lacks every field but the id: a stale or hand-edited export.
+    await page.route('**/api/compare.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ asOf: '2026-01-29', models: [{ id: SEED_PAIR[0] }, { id: SEED_PAIR[1] }] }) }),
+    );
+    await page.goto(`${site.url}${SEEDS_URL}`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const message = (await alert.textContent()) ?? '';
+    expect(message).toContain('/api/compare.json');
+    expect(message).toMatch(/models\.0\.\w+: expected/);
+    expect(message).toContain('Reload the page');
+    await context.close();
+  });
+
   it('explains what to do when every id is unknown', async () => {
     const { page, context } = await open('/compare/?models=nope/one,nope/two');
     await page.getByTestId('unknown-ids').waitFor();

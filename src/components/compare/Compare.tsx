@@ -17,7 +17,10 @@ import {
   type CompareState,
   type Workload,
 } from '../../lib/compare/compare.ts';
+import { CompareData as CompareDataSchema } from '../../lib/compare/compare-payload.ts';
+import { fetchJson } from '../../lib/browser/fetch-json.ts';
 import { formatCount } from '../../lib/format/format.ts';
+import ErrorBoundary from '../ErrorBoundary.tsx';
 import CompareTable from './CompareTable.tsx';
 import CompareCharts from './CompareCharts.tsx';
 import ModelPicker, { type PickerModel } from './ModelPicker.tsx';
@@ -78,17 +81,23 @@ function NumberField({ id, label, value, max, suffix, onValue }: {
   );
 }
 
-export default function Compare({ dataUrl }: Props) {
+export default function Compare(props: Props) {
+  return (
+    <ErrorBoundary label="The comparison">
+      <CompareApp {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function CompareApp({ dataUrl }: Props) {
   const [state, setState] = useState<CompareState>(() => parseCompareQuery(window.location.search));
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => {
     let cancelled = false;
-    fetch(dataUrl)
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`${dataUrl} answered HTTP ${response.status}`);
-        const data = (await response.json()) as CompareData;
+    fetchJson(dataUrl, CompareDataSchema)
+      .then((data) => {
         if (!cancelled) setLoad({ state: 'ready', data, byId: new Map(data.models.map((m) => [m.id, m])) });
       })
       .catch((error: unknown) => {

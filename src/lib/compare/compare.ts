@@ -25,6 +25,7 @@ import {
   formatUsdRounded,
 } from '../format/format.ts';
 import { toSlug } from '../format/slug.ts';
+import type { ArchitectureValues, CompareModel } from './compare-payload.ts';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
@@ -32,20 +33,7 @@ export const MAX_COMPARE = 6;
 // ---------------------------------------------------------------------------------------------
 // The compact model the compare island fetches (/api/compare.json) and the static pages render.
 
-/** Architecture figure values without their sources: the island needs the numbers only. */
-export type ArchitectureValues = { [K in ArchitectureField]?: NonNullable<Architecture[K]>['value'] };
-
-export type CompareModel = Omit<Model, 'description' | 'notes' | 'sources' | 'providers' | 'architecture'> & {
-  architecture: ArchitectureValues;
-  /** Where the architecture figures were read (the source of the parameter count, else of the first figure). */
-  architectureSource: { label: string; url: string | null } | null;
-  providerCount: number;
-};
-
-export interface CompareData {
-  asOf: string;
-  models: CompareModel[];
-}
+export type { ArchitectureValues, CompareData, CompareModel } from './compare-payload.ts';
 
 export function toCompareModel(model: Model): CompareModel {
   const { description: _d, notes: _n, sources: _s, providers, architecture, ...rest } = model;

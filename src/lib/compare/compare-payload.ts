@@ -1,0 +1,103 @@
+/**
+ * The JSON the compare island fetches, as a zod/mini schema: the island checks what it receives
+ * instead of casting it (a stale or hand-edited file gives a message naming the field, not a blank
+ * island), and zod/mini keeps that check to a few KB of script. The types the island and the compare
+ * rows use are inferred from here; `toCompareModel` (compare-model.ts) builds this shape from the
+ * normalized `Model` of src/lib/data/schema.ts, so the type checker holds the two together.
+ */
+import * as z from 'zod/mini';
+import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
+
+const decimal = z.string().check(z.regex(/^\d+(\.\d+)?$/, 'is not a non-negative decimal number'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not an ISO date (YYYY-MM-DD)'));
+const price = z.union([decimal, z.literal(VARIABLE_PRICE)]);
+const count = z.nullable(z.number());
+
+const tokenPriceShape = {
+  cacheRead: z.optional(price),
+  cacheWrite: z.optional(price),
+  cacheWrite1h: z.optional(price),
+  reasoning: z.optional(price),
+  audioInput: z.optional(price),
+  audioCacheRead: z.optional(price),
+  audioOutput: z.optional(price),
+  imageOutput: z.optional(price),
+};
+const unitPrices = z.object({ request: z.optional(price), image: z.optional(price), webSearch: z.optional(price) });
+
+export const ComparePricing = z.object({
+  perMillionTokens: z.object({ input: price, output: price, ...tokenPriceShape }),
+  perUnit: unitPrices,
+  discount: z.optional(decimal),
+  tiers: z.array(
+    z.object({
+      minPromptTokens: z.number(),
+      perMillionTokens: z.object({ input: z.optional(price), output: z.optional(price), ...tokenPriceShape }),
+      perUnit: z.optional(unitPrices),
+    }),
+  ),
+  unknown: z.record(z.string(), z.string()),
+});
+
+const historyPoint = z.object({ date: isoDate, contextLength: count, pricing: ComparePricing });
+
+const architectureValues = z.object({
+  totalParams: z.optional(z.number()),
+  activeParams: z.optional(z.number()),
+  layers: z.optional(z.number()),
+  hiddenSize: z.optional(z.number()),
+  intermediateSize: z.optional(z.number()),
+  attentionHeads: z.optional(z.number()),
+  kvHeads: z.optional(z.number()),
+  headDim: z.optional(z.number()),
+  vocabSize: z.optional(z.number()),
+  maxPositionEmbeddings: z.optional(z.number()),
+  ropeTheta: z.optional(z.number()),
+  slidingWindow: z.optional(z.union([z.number(), z.literal('none')])),
+  experts: z.optional(z.number()),
+  expertsPerToken: z.optional(z.number()),
+  sharedExperts: z.optional(z.number()),
+  kvCacheBytesPerToken: z.optional(z.number()),
+  dtype: z.optional(z.string()),
+  modelType: z.optional(z.string()),
+});
+
+export const CompareModel = z.object({
+  id: z.string(),
+  slug: z.string(),
+  author: z.string(),
+  authorLabel: z.string(),
+  modelName: z.string(),
+  displayName: z.string(),
+  variant: z.nullable(z.string()),
+  baseId: z.nullable(z.string()),
+  variantIds: z.array(z.string()),
+  canonicalSlug: z.nullable(z.string()),
+  huggingFaceId: z.nullable(z.string()),
+  created: isoDate,
+  contextLength: count,
+  maxCompletionTokens: count,
+  inputModalities: z.array(z.string()),
+  outputModalities: z.array(z.string()),
+  tokenizer: z.nullable(z.string()),
+  instructType: z.nullable(z.string()),
+  supportedParameters: z.array(z.string()),
+  isModerated: z.nullable(z.boolean()),
+  expirationDate: z.nullable(z.string()),
+  pricing: ComparePricing,
+  tags: z.array(z.string()),
+  listed: z.boolean(),
+  firstSeen: isoDate,
+  lastSeen: isoDate,
+  retiredSince: z.nullable(isoDate),
+  history: z.array(historyPoint),
+  architecture: architectureValues,
+  /** Where the architecture figures were read (the source of the layer or parameter count, else of the first figure). */
+  architectureSource: z.nullable(z.object({ label: z.string(), url: z.nullable(z.string()) })),
+  providerCount: z.number(),
+});
+export type CompareModel = z.infer<typeof CompareModel>;
+export type ArchitectureValues = CompareModel['architecture'];
+
+export const CompareData = z.object({ asOf: isoDate, models: z.array(CompareModel) });
+export type CompareData = z.infer<typeof CompareData>;
