@@ -178,7 +178,7 @@ describe('compareRows on synthetic models', () => {
   it('adds a row saying what cached input is billed at when the workload reads from cache', () => {
     const withCache = toCompareModel(model({ id: 'a/cache', pricing: testPricing('1', '2', { perMillionTokens: { input: '1', output: '2', cacheRead: '0.1' } }) }));
     const without = toCompareModel(model({ id: 'a/nocache' }));
-    const groups = compareRows([withCache, without], { ...options, workload: { ...DEFAULT_WORKLOAD, cachedPercent: 50 } });
+    const groups = compareRows([withCache, without], { ...options, workload: { ...DEFAULT_WORKLOAD, cacheReadPercent: 50 } });
     expect(texts(findRow(groups, 'cost-cache-note'))).toEqual(['$0.10/M', 'the input price (no cache read price stated)']);
     // 1,000 input at $1/M + 1,000 cached at $0.10/M + 500 output at $2/M = $0.0021 per request.
     expect(findRow(groups, 'cost-request').cells[0]!.key).toBe('0.0021');
@@ -205,7 +205,7 @@ describe('URL state', () => {
 
   it('falls back to the default workload for missing or malformed numbers and caps the cached share at 100', () => {
     const state = parseCompareQuery('?models=a/1&in=abc&out=-5&cached=250&rpd=42');
-    expect(state.workload).toEqual({ ...DEFAULT_WORKLOAD, cachedPercent: 100, requestsPerDay: 42 });
+    expect(state.workload).toEqual({ ...DEFAULT_WORKLOAD, cacheReadPercent: 100, requests: 42 });
     expect(state.kvContext).toBe(DEFAULT_KV_CONTEXT);
   });
 
@@ -220,12 +220,15 @@ describe('URL state', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(id, { minLength: 1, maxLength: MAX_COMPARE }),
-        fc.record({
-          inputTokens: fc.nat(1_000_000),
-          outputTokens: fc.nat(1_000_000),
-          cachedPercent: fc.nat(100),
-          requestsPerDay: fc.nat(1_000_000),
-        }),
+        fc
+          .record({
+            inputTokens: fc.nat(1_000_000),
+            outputTokens: fc.nat(1_000_000),
+            cacheReadPercent: fc.nat(100),
+            cacheWriteShare: fc.nat(100),
+            requests: fc.nat(1_000_000),
+          })
+          .map(({ cacheWriteShare, ...w }) => ({ ...DEFAULT_WORKLOAD, ...w, cacheWritePercent: Math.min(cacheWriteShare, 100 - w.cacheReadPercent) })),
         fc.integer({ min: 1, max: 10_000_000 }),
         (ids, workload, kvContext) => {
           const url = new URL(compareUrl(ids, { workload, kvContext }), 'https://example.org');

@@ -31,11 +31,12 @@ interface Props {
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: CompareData; byId: Map<string, CompareModel> };
 
-const WORKLOAD_FIELDS: { field: keyof Workload; label: string; max: number; suffix?: string }[] = [
+const WORKLOAD_FIELDS: { field: 'inputTokens' | 'outputTokens' | 'cacheReadPercent' | 'cacheWritePercent' | 'requests'; label: string; max: number; suffix?: string }[] = [
   { field: 'inputTokens', label: 'Input tokens per request', max: 100_000_000 },
   { field: 'outputTokens', label: 'Output tokens per request', max: 100_000_000 },
-  { field: 'cachedPercent', label: 'Share of input read from cache', max: 100, suffix: '%' },
-  { field: 'requestsPerDay', label: 'Requests per day', max: 1_000_000_000 },
+  { field: 'cacheReadPercent', label: 'Share of input read from cache', max: 100, suffix: '%' },
+  { field: 'cacheWritePercent', label: 'Share of input written to cache', max: 100, suffix: '%' },
+  { field: 'requests', label: 'Requests per day', max: 1_000_000_000 },
 ];
 
 function NumberField({ id, label, value, max, suffix, onValue }: {

@@ -151,7 +151,7 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
       datasets: [
         {
           label: 'USD per month',
-          data: costs.map((c) => (c.perMonth === null ? null : Number(c.perMonth))),
+          data: costs.map((c) => (c.kind === 'priced' ? Number(c.perMonth) : null)),
           backgroundColor: models.map((_, i) => color(t, i)),
         },
       ],
@@ -268,13 +268,13 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
             {costs.map((c, i) => (
               <tr key={models[i]!.id}>
                 <th scope="row">{labels[i]}</th>
-                {c.perRequest === null ? (
-                  <td colSpan={3}>{c.cost.kind === 'priced' ? 'unknown' : `${c.cost.kind}: ${c.cost.reason}`}</td>
+                {c.kind !== 'priced' ? (
+                  <td colSpan={3}>{`${c.kind}: ${c.reason}`}</td>
                 ) : (
                   <>
                     <td className="num">{formatUsdRounded(c.perRequest)}</td>
-                    <td className="num">{formatUsdRounded(c.perDay!)}</td>
-                    <td className="num">{formatUsdRounded(c.perMonth!)}</td>
+                    <td className="num">{formatUsdRounded(c.perDay)}</td>
+                    <td className="num">{formatUsdRounded(c.perMonth)}</td>
                   </>
                 )}
               </tr>

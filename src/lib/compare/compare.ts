@@ -13,7 +13,10 @@
  * Architecture figures get no mark: more parameters or layers are not better or worse in themselves.
  */
 import type { Architecture, ArchitectureField, HistoryPoint, Model, Price, Pricing, TokenPriceKey, UnitPriceKey } from '../data/schema.ts';
-import { compareCosts, periodCosts, requestCost, type RequestCost } from '../pricing/pricing.ts';
+import { compareCosts } from '../pricing/pricing.ts';
+import { singleRequest, workloadCost, type Workload, type WorkloadCost } from '../pricing/workload.ts';
+
+export { workloadCost };
 import { kvCacheBytes, weightsMemoryBytes } from '../data/architecture.ts';
 import {
   formatBytes,
@@ -51,19 +54,12 @@ export function toCompareModel(model: Model): CompareModel {
 // ---------------------------------------------------------------------------------------------
 // Workload and URL state
 
-export interface Workload {
-  /** Prompt tokens per request, cached ones included. */
-  inputTokens: number;
-  outputTokens: number;
-  /** Share of the prompt read from cache, 0 to 100. */
-  cachedPercent: number;
-  requestsPerDay: number;
-}
+export type { Workload };
 
-export const DEFAULT_WORKLOAD: Readonly<Workload> = { inputTokens: 2000, outputTokens: 500, cachedPercent: 0, requestsPerDay: 1000 };
+/** Compare counts requests per day over a 30-day month; its URL sets the token counts, cache shares and requests. */
+export const DEFAULT_WORKLOAD: Readonly<Workload> = { ...singleRequest(2000, 500), requests: 1000, per: 'day', daysPerMonth: 30 };
 /** The context at which self-hosting rows size the KV cache unless the user picks another. */
 export const DEFAULT_KV_CONTEXT = 32_768;
-export const DAYS_PER_MONTH = 30;
 
 export interface CompareState {
   /** Requested ids, in the order given, duplicates and the overflow past MAX_COMPARE removed. */
@@ -75,7 +71,7 @@ export interface CompareState {
   kvContext: number;
 }
 
-const WORKLOAD_PARAMS = { inputTokens: 'in', outputTokens: 'out', cachedPercent: 'cached', requestsPerDay: 'rpd' } as const;
+const WORKLOAD_PARAMS = { inputTokens: 'in', outputTokens: 'out', cacheReadPercent: 'cached', cacheWritePercent: 'cachewrite', requests: 'rpd' } as const;
 
 function wholeNumberParam(params: URLSearchParams, name: string, fallback: number, max: number): number {
   const raw = params.get(name);
@@ -107,13 +103,21 @@ export function parseCompareQuery(search: string): CompareState {
     ids: unique.slice(0, MAX_COMPARE),
     duplicates,
     overflow: unique.slice(MAX_COMPARE),
-    workload: {
-      inputTokens: wholeNumberParam(params, WORKLOAD_PARAMS.inputTokens, DEFAULT_WORKLOAD.inputTokens, 100_000_000),
-      outputTokens: wholeNumberParam(params, WORKLOAD_PARAMS.outputTokens, DEFAULT_WORKLOAD.outputTokens, 100_000_000),
-      cachedPercent: wholeNumberParam(params, WORKLOAD_PARAMS.cachedPercent, DEFAULT_WORKLOAD.cachedPercent, 100),
-      requestsPerDay: wholeNumberParam(params, WORKLOAD_PARAMS.requestsPerDay, DEFAULT_WORKLOAD.requestsPerDay, 1_000_000_000),
-    },
+    workload: workloadParams(params),
     kvContext: wholeNumberParam(params, 'ctx', DEFAULT_KV_CONTEXT, 100_000_000) || DEFAULT_KV_CONTEXT,
+  };
+}
+
+function workloadParams(params: URLSearchParams): Workload {
+  const cacheReadPercent = wholeNumberParam(params, WORKLOAD_PARAMS.cacheReadPercent, DEFAULT_WORKLOAD.cacheReadPercent, 100);
+  return {
+    ...DEFAULT_WORKLOAD,
+    inputTokens: wholeNumberParam(params, WORKLOAD_PARAMS.inputTokens, DEFAULT_WORKLOAD.inputTokens, 100_000_000),
+    outputTokens: wholeNumberParam(params, WORKLOAD_PARAMS.outputTokens, DEFAULT_WORKLOAD.outputTokens, 100_000_000),
+    cacheReadPercent,
+    // Read and write shares are parts of one input: the write share takes at most what reading left.
+    cacheWritePercent: wholeNumberParam(params, WORKLOAD_PARAMS.cacheWritePercent, DEFAULT_WORKLOAD.cacheWritePercent, 100 - cacheReadPercent),
+    requests: wholeNumberParam(params, WORKLOAD_PARAMS.requests, DEFAULT_WORKLOAD.requests, 1_000_000_000),
   };
 }
 
@@ -130,7 +134,7 @@ export function compareUrl(ids: readonly string[], options: { workload?: Workloa
   const parts = [`models=${ids.map(encodeId).join(',')}`];
   const { workload, kvContext } = options;
   if (workload) {
-    for (const [field, name] of Object.entries(WORKLOAD_PARAMS) as [keyof Workload, string][]) {
+    for (const [field, name] of Object.entries(WORKLOAD_PARAMS) as [keyof typeof WORKLOAD_PARAMS, string][]) {
       if (workload[field] !== DEFAULT_WORKLOAD[field]) parts.push(`${name}=${workload[field]}`);
     }
   }
@@ -446,63 +450,48 @@ function pricingRows(models: readonly CompareModel[]): CompareRow[] {
   return rows;
 }
 
-export function workloadUsage(workload: Workload) {
-  const cacheReadTokens = Math.floor((workload.inputTokens * workload.cachedPercent) / 100);
-  return { promptTokens: workload.inputTokens, cacheReadTokens, completionTokens: workload.outputTokens };
-}
-
-export interface WorkloadCost {
-  cost: RequestCost;
-  perRequest: string | null;
-  perDay: string | null;
-  perMonth: string | null;
-}
-
-/** The workload's cost on a model, from the shared pricing module; null amounts when not priced. */
-export function workloadCost(pricing: Pricing, workload: Workload): WorkloadCost {
-  const cost = requestCost(pricing, workloadUsage(workload));
-  if (cost.kind !== 'priced') return { cost, perRequest: null, perDay: null, perMonth: null };
-  const periods = periodCosts(cost.total, { requests: workload.requestsPerDay, per: 'day', daysPerMonth: DAYS_PER_MONTH });
-  return { cost, ...periods };
-}
-
-function costCell(cost: WorkloadCost, amount: string | null): CompareCell {
-  if (amount === null) {
-    const text = cost.cost.kind === 'priced' ? 'unknown' : `${cost.cost.kind === 'variable' ? 'variable' : 'not available'}: ${cost.cost.reason}`;
+function costCell(cost: WorkloadCost, period: 'perRequest' | 'perDay' | 'perMonth'): CompareCell {
+  if (cost.kind !== 'priced') {
+    const text = `${cost.kind === 'variable' ? 'variable' : 'not available'}: ${cost.reason}`;
     return { text, key: text, rank: null };
   }
+  const amount = cost[period];
   return { text: formatUsdRounded(amount), key: amount, rank: { decimal: amount } };
 }
 
 export function describeWorkload(workload: Workload): string {
-  const cached = workload.cachedPercent > 0 ? ` (${workload.cachedPercent}% read from cache)` : '';
-  return `${formatCount(workload.inputTokens)} input tokens${cached} and ${formatCount(workload.outputTokens)} output tokens per request, ${formatCount(workload.requestsPerDay)} requests a day, ${DAYS_PER_MONTH}-day month`;
+  const shares = [
+    workload.cacheReadPercent > 0 ? `${workload.cacheReadPercent}% read from cache` : null,
+    workload.cacheWritePercent > 0 ? `${workload.cacheWritePercent}% written to cache` : null,
+  ].filter((s): s is string => s !== null);
+  const cached = shares.length > 0 ? ` (${shares.join(', ')})` : '';
+  return `${formatCount(workload.inputTokens)} input tokens${cached} and ${formatCount(workload.outputTokens)} output tokens per request, ${formatCount(workload.requests)} requests a day, ${workload.daysPerMonth}-day month`;
 }
 
 function workloadRows(models: readonly CompareModel[], workload: Workload): CompareRow[] {
   const costs = models.map((m) => workloadCost(m.pricing, workload));
   const rows = [
-    row('cost-request', 'Per request', costs.map((c) => costCell(c, c.perRequest)), CHEAPEST),
-    row('cost-day', 'Per day', costs.map((c) => costCell(c, c.perDay)), CHEAPEST),
-    row('cost-month', `Per month (${DAYS_PER_MONTH} days)`, costs.map((c) => costCell(c, c.perMonth)), CHEAPEST),
+    row('cost-request', 'Per request', costs.map((c) => costCell(c, 'perRequest')), CHEAPEST),
+    row('cost-day', 'Per day', costs.map((c) => costCell(c, 'perDay')), CHEAPEST),
+    row('cost-month', `Per month (${workload.daysPerMonth} days)`, costs.map((c) => costCell(c, 'perMonth')), CHEAPEST),
   ];
-  if (costs.some((c) => c.cost.kind === 'priced' && (c.cost.tier !== null || c.cost.discountApplied !== null))) {
+  if (costs.some((c) => c.kind === 'priced' && (c.tier !== null || c.discount !== null))) {
     rows.push(
       row(
         'cost-tier',
         'Tier or discount applied',
         costs.map((c) => {
-          if (c.cost.kind !== 'priced') return textCell(null, 'n/a');
+          if (c.kind !== 'priced') return textCell(null, 'n/a');
           const parts = [
-            c.cost.tier ? `tier from ${formatCount(c.cost.tier.minPromptTokens)} prompt tokens` : null,
-            c.cost.discountApplied ? `${c.cost.discountApplied} discount` : null,
+            c.tier ? `tier from ${formatCount(c.tier.minPromptTokens)} prompt tokens` : null,
+            c.discount ? `${c.discount} discount` : null,
           ].filter((p): p is string => p !== null);
           return textCell(parts.join(', '), 'none');
         }),
       ),
     );
   }
-  if (workload.cachedPercent > 0) {
+  if (workload.cacheReadPercent > 0) {
     rows.push(
       row(
         'cost-cache-note',

@@ -5,7 +5,7 @@
  */
 import { pick } from '../format/pick.ts';
 import { compareCosts, periodCosts, requestCost, type CostLine, type PeriodCosts, type RequestUsage } from './pricing.ts';
-import type { Model, PriceTier } from '../data/schema.ts';
+import type { Model, PriceTier, Pricing } from '../data/schema.ts';
 
 export interface Workload {
   inputTokens: number;
@@ -72,10 +72,15 @@ export function presetById(id: string | null | undefined): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
 
-/** The token counts of one request, with cached shares rounded to whole tokens. */
+/**
+ * The token counts of one request. The one rounding rule for cached shares, used by every page that
+ * prices a workload: a share is a whole number of tokens, `inputTokens × percent / 100` rounded to the
+ * nearest token, halves up (1,001 × 33 % = 330.33 → 330; 3 × 50 % = 1.5 → 2). The write share then
+ * takes at most what the read share left, so the two never exceed the input.
+ */
 export function usageFor(workload: Workload): RequestUsage {
-  const cacheReadTokens = Math.round((workload.inputTokens * workload.cacheReadPercent) / 100);
-  const cacheWriteTokens = Math.min(Math.round((workload.inputTokens * workload.cacheWritePercent) / 100), workload.inputTokens - cacheReadTokens);
+  const cacheReadTokens = shareOf(workload.inputTokens, workload.cacheReadPercent);
+  const cacheWriteTokens = Math.min(shareOf(workload.inputTokens, workload.cacheWritePercent), workload.inputTokens - cacheReadTokens);
   return {
     promptTokens: workload.inputTokens,
     cacheReadTokens,
@@ -85,6 +90,33 @@ export function usageFor(workload: Workload): RequestUsage {
     images: workload.images,
     webSearches: workload.webSearches,
   };
+}
+
+/** percent % of tokens, to the nearest whole token, halves up; integer arithmetic, so exact. */
+function shareOf(tokens: number, percent: number): number {
+  return Math.floor((tokens * percent + 50) / 100);
+}
+
+/** What a workload costs on one price list: per request, per day and per month, or why it has no figure. */
+export type WorkloadCost =
+  | ({ kind: 'priced'; lines: CostLine[]; tier: PriceTier | null; discount: string | null } & PeriodCosts)
+  | { kind: 'variable'; reason: string }
+  | { kind: 'unavailable'; reason: string };
+
+/**
+ * The one costing function for workloads: a model's or an offer's `pricing`, one workload, the
+ * figures every page shows (calculator, cards, compare, the playground estimate, value).
+ */
+export function workloadCost(pricing: Pricing, workload: Workload): WorkloadCost {
+  const cost = requestCost(pricing, usageFor(workload));
+  if (cost.kind !== 'priced') return cost;
+  const volume = { requests: workload.requests, per: workload.per, daysPerMonth: workload.daysPerMonth };
+  return { kind: 'priced', lines: cost.lines, tier: cost.tier, discount: cost.discountApplied, ...periodCosts(cost.total, volume) };
+}
+
+/** A single request of the given size (the playground's estimate, a one-off call). */
+export function singleRequest(inputTokens: number, outputTokens: number): Workload {
+  return { ...base, inputTokens, outputTokens, requests: 1, per: 'day', daysPerMonth: 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,12 +232,10 @@ export interface Ranking {
 }
 
 export function rankModels(models: readonly PricedModel[], workload: Workload): Ranking {
-  const usage = usageFor(workload);
-  const volume = { requests: workload.requests, per: workload.per, daysPerMonth: workload.daysPerMonth };
   const ranking: Ranking = { ranked: [], free: [], variable: [], cannotServe: [] };
   for (const model of models) {
     const reasons = fitProblems(model, workload);
-    const cost = requestCost(model.pricing, usage);
+    const cost = workloadCost(model.pricing, workload);
     if (cost.kind === 'unavailable') reasons.push(cost.reason);
     if (reasons.length > 0) {
       ranking.cannotServe.push({ model, reasons });
@@ -216,8 +246,8 @@ export function rankModels(models: readonly PricedModel[], workload: Workload): 
       continue;
     }
     if (cost.kind !== 'priced') continue;
-    const row: PricedRow = { model, costs: periodCosts(cost.total, volume), lines: cost.lines, tier: cost.tier, discount: cost.discountApplied };
-    (compareCosts(cost.total, '0') === 0 ? ranking.free : ranking.ranked).push(row);
+    const row: PricedRow = { model, costs: { perRequest: cost.perRequest, perDay: cost.perDay, perMonth: cost.perMonth }, lines: cost.lines, tier: cost.tier, discount: cost.discount };
+    (compareCosts(cost.perRequest, '0') === 0 ? ranking.free : ranking.ranked).push(row);
   }
   const byName = (a: { model: PricedModel }, b: { model: PricedModel }) => a.model.displayName.localeCompare(b.model.displayName, 'en');
   ranking.ranked.sort((a, b) => compareCosts(a.costs.perRequest, b.costs.perRequest) || byName(a, b));

@@ -4,6 +4,7 @@
  * server reported, through the shared pricing module.
  */
 import { requestCost } from '../pricing/pricing.ts';
+import { singleRequest, workloadCost } from '../pricing/workload.ts';
 import type { Pricing } from '../data/schema.ts';
 import { estimateTokens, type ChatMessage, type StreamUsage } from './stream.ts';
 
@@ -48,10 +49,10 @@ export function estimateCost(pricing: Pricing | null, messages: ChatMessage[], m
   const promptTokens = messages.reduce((sum, m) => sum + estimateTokens(m.content) + 4, 0);
   const maxCompletionTokens = maxTokens;
   if (pricing === null) return { promptTokens, maxCompletionTokens, cost: { kind: 'none', reason: 'this model is not in the catalog' } };
-  const cost = requestCost(pricing, { promptTokens, completionTokens: maxTokens ?? 0 });
+  const cost = workloadCost(pricing, singleRequest(promptTokens, maxTokens ?? 0));
   return {
     promptTokens,
     maxCompletionTokens,
-    cost: cost.kind === 'priced' ? { kind: 'computed', total: cost.total } : { kind: 'none', reason: cost.reason },
+    cost: cost.kind === 'priced' ? { kind: 'computed', total: cost.perRequest } : { kind: 'none', reason: cost.reason },
   };
 }
