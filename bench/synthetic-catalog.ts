@@ -10,6 +10,7 @@
  * The output is deterministic for a seed.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { parseConfigText } from '../src/lib/data/architecture-source.ts';
 import path from 'node:path';
 import Big from 'big.js';
 import { Provenance, RawOpenRouterModel, type RawOpenRouterModel as RawModel } from '../src/lib/data/schema.ts';
@@ -227,9 +228,11 @@ export function generateSyntheticRaw(options: SyntheticOptions): RawFiles {
   // Real Hugging Face configs and curated notes: clones keep their template's HF id, so cards get architecture.
   const realProvenance = existsSync(path.join(realRawDir, 'PROVENANCE.json')) ? Provenance.parse(JSON.parse(readFileSync(path.join(realRawDir, 'PROVENANCE.json'), 'utf8'))) : {};
   const hfDir = path.join(realRawDir, 'huggingface');
-  for (const name of existsSync(hfDir) ? readdirSync(hfDir).filter((f) => f.endsWith('.json')).sort() : []) {
+  const configNames = existsSync(hfDir) ? readdirSync(hfDir, { recursive: true, encoding: 'utf8' }).map((f) => f.replaceAll('\\', '/')).filter((f) => f.endsWith('.json')).sort() : [];
+  for (const name of configNames) {
     const file = `huggingface/${name}`;
-    files.set(file, JSON.parse(readFileSync(path.join(hfDir, name), 'utf8')));
+    // Python-written configs may hold Infinity, which JSON.parse refuses; the normalizer reads them the same way.
+    files.set(file, parseConfigText(readFileSync(path.join(hfDir, name), 'utf8')));
     const known = realProvenance[file];
     if (known) provenance[file] = known;
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeCatalog, UnusableInputError, type RawInputs, type RawSnapshot } from '../src/lib/data/normalize.ts';
 import { Catalog, Provenance, SnapshotChanges } from '../src/lib/data/schema.ts';
+import { parseConfigText } from '../src/lib/data/architecture-source.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { stableJson } from '../src/lib/data/stable-json.ts';
 
@@ -22,8 +23,10 @@ export function readRawFolder(rawDir: string): RawInputs {
   ];
   const endpoints = newestEndpointFiles(rawDir).map((file) => ({ file, body: readJson(rawDir, file) }));
   const hfDir = path.join(rawDir, 'huggingface');
+  // Configs one level down too (abridged/); a config that is not JSON is reported per model, not fatal.
   const huggingFaceConfigs = Object.fromEntries(
-    (existsSync(hfDir) ? readdirSync(hfDir).filter((f) => f.endsWith('.json')).sort() : []).map((f) => [f, readJson(rawDir, `huggingface/${f}`)]),
+    (existsSync(hfDir) ? readdirSync(hfDir, { recursive: true, encoding: 'utf8' }).map((f) => f.replaceAll('\\', '/')).filter((f) => f.endsWith('.json')).sort() : [])
+      .map((f) => [f, parseConfigText(readFileSync(path.join(hfDir, f), 'utf8'))]),
   );
   const notesFile = 'curated/architecture-notes.json';
   const provenanceFile = 'PROVENANCE.json';

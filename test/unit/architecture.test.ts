@@ -230,7 +230,7 @@ describe('architectureFromConfig on mixture-of-experts models', () => {
     expect(arch.dtype?.value).toBe('fp8');
   });
 
-  it('reads GLM-5.2 figures but leaves parameter counts and KV cache absent for its sparse-attention indexer', () => {
+  it('reads GLM-5.2 figures and counts its MLA and sparse-attention indexer, but leaves the KV cache absent', () => {
     const arch = archOf(GLM_52);
     expect(arch.experts?.value).toBe(256);
     expect(arch.expertsPerToken?.value).toBe(8);
@@ -239,8 +239,9 @@ describe('architectureFromConfig on mixture-of-experts models', () => {
     expect(arch.maxPositionEmbeddings?.value).toBe(1_048_576);
     expect(arch.dtype?.value).toBe('bfloat16'); // from `dtype`, not `torch_dtype`
     expect(arch.modelType?.value).toBe('glm_moe_dsa');
-    expect(arch.totalParams).toBeUndefined();
-    expect(arch.activeParams).toBeUndefined();
+    // zai-org/GLM-5 model card: 744B parameters; GLM-5.2 keeps the architecture.
+    withinFraction(arch.totalParams?.value, 744e9, 0.002);
+    // The indexer keeps a key cache of its own, which the per-token figure would leave out.
     expect(arch.kvCacheBytesPerToken).toBeUndefined();
   });
 });
@@ -343,7 +344,9 @@ describe('self-hosting memory', () => {
     expect(estimate.kvCacheAtContext).toBe(4 * GIB);
   });
 
-  it('reports unknown weights and KV cache for GLM-5.2 as null', () => {
-    expect(selfHostingEstimate(archOf(GLM_52), 4_096)).toEqual({ weights: null, kvCacheAtContext: null });
+  it('reports GLM-5.2 weights but an unknown KV cache as null', () => {
+    const estimate = selfHostingEstimate(archOf(GLM_52), 4_096);
+    expect(estimate.kvCacheAtContext).toBeNull();
+    expect(estimate.weights?.bits16).toBe(2 * (archOf(GLM_52).totalParams?.value ?? 0));
   });
 });

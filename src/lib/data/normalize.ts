@@ -27,13 +27,12 @@ import {
   type Provenance,
   type Rejection,
   type SnapshotChanges,
-  type SourceRef,
 } from './schema.ts';
 import { normalizeModelsDevCost, normalizeOpenRouterPricing } from './price-units.ts';
 import { splitDisplayName, splitVariant, unixToIsoDate } from './model-names.ts';
 import { deriveTags } from './tags.ts';
 import { authorOf, toSlug } from '../format/slug.ts';
-import { architectureFromConfig } from './architecture.ts';
+import { architectureForModel } from './architecture-source.ts';
 import { canonicalJson } from './stable-json.ts';
 
 export interface RawSnapshot {
@@ -48,7 +47,7 @@ export interface RawInputs {
   snapshots: RawSnapshot[];
   /** Endpoints responses of the newest endpoints folder, keyed by file path. */
   endpoints: { file: string; body: unknown }[];
-  /** Hugging Face config.json files keyed by file name (e.g. "mistralai__Mixtral-8x7B-v0.1.config.json"). */
+  /** Hugging Face config.json files keyed by path under huggingface/ ("org__name.config.json", "abridged/…"), parsed with parseConfigText. */
   huggingFaceConfigs: Record<string, unknown>;
   notes: unknown;
   provenance: Provenance;
@@ -400,11 +399,6 @@ function parseNotes(raw: unknown): CuratedNotesFile {
   return parsed.data;
 }
 
-/** "mistralai/Mixtral-8x7B-v0.1" → "mistralai__Mixtral-8x7B-v0.1.config.json", the raw folder's naming. */
-export function configFileName(huggingFaceId: string): string {
-  return `${huggingFaceId.replace(/\//g, '__')}.config.json`;
-}
-
 function architectureFor(
   id: string,
   huggingFaceId: string | null,
@@ -412,31 +406,9 @@ function architectureFor(
   inputs: RawInputs,
   warnings: string[],
 ): { architecture: Architecture; notes: Model['notes']; configSource: Model['sources'][number] | null } {
-  const curated = notes[id] ?? notes[splitVariant(id).baseId];
-  const fileName = curated?.configFile ?? (huggingFaceId ? configFileName(huggingFaceId) : undefined);
-  const config = fileName ? inputs.huggingFaceConfigs[fileName] : undefined;
-  let architecture: Architecture = {};
-  let configSource: Model['sources'][number] | null = null;
-  if (config !== undefined && fileName) {
-    const provenance = inputs.provenance[`huggingface/${fileName}`];
-    const source: SourceRef = {
-      kind: 'hf-config',
-      label: curated?.configNote ? `config.json (${curated.configNote})` : 'Hugging Face config.json',
-      url: provenance?.url ?? null,
-    };
-    configSource = { ...source, fetchedAt: provenance?.fetchedAt ?? 'unknown' };
-    try {
-      architecture = architectureFromConfig(config, source);
-    } catch (error) {
-      warnings.push(`${id}: huggingface/${fileName} could not be read: ${(error as Error).message}`);
-    }
-  } else if (curated?.configFile) {
-    warnings.push(`${id}: curated note names huggingface/${curated.configFile}, which is not in the raw folder`);
-  }
-  for (const [field, figure] of Object.entries(curated?.figures ?? {})) {
-    (architecture as Record<string, unknown>)[field] = figure;
-  }
-  return { architecture, notes: curated?.notes ?? [], configSource };
+  const found = architectureForModel({ id, baseId: splitVariant(id).baseId, huggingFaceId, notes, configs: inputs.huggingFaceConfigs, provenance: inputs.provenance });
+  warnings.push(...found.warnings);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

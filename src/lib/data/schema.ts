@@ -187,6 +187,17 @@ export const ProvenanceEntry = z.strictObject({
   url: z.string(),
   fetchedAt: z.string(),
   note: z.string().optional(),
+  /** For a file copied from a public git repository: where it was taken (`git show <commit>:<path>`). */
+  repository: z.string().optional(),
+  path: z.string().optional(),
+  commit: z.string().optional(),
+  /**
+   * How faithful a copy is, for sources that say so. Hugging Face configs: "exact-verified",
+   * "exact-unverified", "derivative", "base-model", "abridged" (see src/lib/data/architecture-source.ts).
+   */
+  kind: z.string().optional(),
+  /** The Hugging Face id whose config.json this file is, when it is not the file name's own model's. */
+  configOf: z.string().optional(),
 });
 export const Provenance = z.record(z.string(), ProvenanceEntry);
 export type Provenance = z.infer<typeof Provenance>;
