@@ -99,6 +99,7 @@ const UNCOUNTED_CACHE_KEYS = [
   'o_lora_rank',
   'hybrid_override_pattern',
   'linear_attn_config',
+  'sparse_attention_config',
 ];
 
 function hasUncountedCache(config: Config): boolean {
