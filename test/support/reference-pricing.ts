@@ -35,28 +35,49 @@ export interface ReferenceUsage {
   requests?: number;
 }
 
+type TokenPriceTable = Partial<Record<keyof Pricing['perMillionTokens'], string>>;
+
 /**
- * Expected cost in USD × 10^SCALE: Σ tokens × price-per-1M / 10^6 + Σ units × unit price, with the
- * highest tier whose threshold the per-request prompt reaches laid over the base prices; cache
- * tokens fall back to the input price and reasoning to the output price.
+ * The price of each token dimension, looked up level by level: the reached tier first, then the base
+ * prices. Reasoning tokens are output tokens, so they take the first level that prices output or
+ * reasoning at all, and within it the reasoning price if that level states one, else its output price.
+ */
+function tokenPrice(levels: TokenPriceTable[], dimension: 'input' | 'cacheRead' | 'cacheWrite' | 'output' | 'reasoning'): string {
+  if (dimension === 'reasoning') {
+    const level = levels.find((l) => l.reasoning !== undefined || l.output !== undefined);
+    const price = level?.reasoning ?? level?.output;
+    if (price === undefined) throw new Error('no output price at any level');
+    return price;
+  }
+  const stated = levels.find((l) => l[dimension] !== undefined)?.[dimension];
+  if (stated !== undefined) return stated;
+  if (dimension === 'cacheRead' || dimension === 'cacheWrite') return tokenPrice(levels, 'input');
+  throw new Error(`no ${dimension} price at any level`);
+}
+
+/**
+ * Expected cost in USD × 10^SCALE: Σ tokens × price-per-1M / 10^6 + Σ units × unit price, at the
+ * highest tier whose threshold the per-request prompt reaches; cache tokens fall back to the input
+ * price. A discount takes its fraction off the total.
  */
 export function referenceCost(pricing: Pricing, usage: ReferenceUsage): bigint {
   const requests = usage.requests ?? 1;
   const perRequestPrompt = Math.floor(usage.promptTokens / requests);
   const tier = [...pricing.tiers].sort((a, b) => b.minPromptTokens - a.minPromptTokens).find((t) => t.minPromptTokens <= perRequestPrompt);
-  const tokens = { ...pricing.perMillionTokens, ...(tier?.perMillionTokens ?? {}) };
+  const levels: TokenPriceTable[] = tier ? [tier.perMillionTokens, pricing.perMillionTokens] : [pricing.perMillionTokens];
   const units = { ...pricing.perUnit, ...(tier?.perUnit ?? {}) };
   const cacheRead = usage.cacheReadTokens ?? 0;
   const cacheWrite = usage.cacheWriteTokens ?? 0;
   const tokenTerms: [number, string][] = [
-    [usage.promptTokens - cacheRead - cacheWrite, tokens.input],
-    [cacheRead, tokens.cacheRead ?? tokens.input],
-    [cacheWrite, tokens.cacheWrite ?? tokens.input],
-    [usage.completionTokens, tokens.output],
-    [usage.reasoningTokens ?? 0, tokens.reasoning ?? tokens.output],
+    [usage.promptTokens - cacheRead - cacheWrite, tokenPrice(levels, 'input')],
+    [cacheRead, tokenPrice(levels, 'cacheRead')],
+    [cacheWrite, tokenPrice(levels, 'cacheWrite')],
+    [usage.completionTokens, tokenPrice(levels, 'output')],
+    [usage.reasoningTokens ?? 0, tokenPrice(levels, 'reasoning')],
   ];
   let total = 0n;
   for (const [quantity, price] of tokenTerms) {
+    if (quantity === 0) continue;
     const product = BigInt(quantity) * scaled(price);
     if (product % 1_000_000n !== 0n) throw new Error('reference scale too small');
     total += product / 1_000_000n;

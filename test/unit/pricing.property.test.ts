@@ -21,10 +21,15 @@ const tokenPricesArb: fc.Arbitrary<TokenPrices> = fc.record(
   { input: priceArb, output: priceArb, cacheRead: priceArb, cacheWrite: priceArb, reasoning: priceArb },
   { requiredKeys: ['input', 'output'] },
 );
+/** A tier names only the prices it changes: any of them, output and reasoning included, may be absent. */
+const tierPricesArb: fc.Arbitrary<Partial<TokenPrices>> = fc.record(
+  { input: priceArb, output: priceArb, cacheRead: priceArb, cacheWrite: priceArb, reasoning: priceArb },
+  { requiredKeys: [] },
+);
 const unitPricesArb: fc.Arbitrary<UnitPrices> = fc.record({ request: priceArb, image: priceArb, webSearch: priceArb }, { requiredKeys: [] });
 
 const pricingArb: fc.Arbitrary<Pricing> = fc
-  .record({ base: tokenPricesArb, perUnit: unitPricesArb, threshold: fc.integer({ min: 1, max: 300_000 }), hasTier: fc.boolean(), tierPrices: tokenPricesArb })
+  .record({ base: tokenPricesArb, perUnit: unitPricesArb, threshold: fc.integer({ min: 1, max: 300_000 }), hasTier: fc.boolean(), tierPrices: tierPricesArb })
   .map(({ base, perUnit, threshold, hasTier, tierPrices }) => ({
     perMillionTokens: base,
     perUnit,

@@ -10,6 +10,8 @@ import {
 } from '../../src/lib/pricing/pricing.ts';
 import type { Pricing } from '../../src/lib/data/schema.ts';
 import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
+import { rawOpenRouterPricing } from '../support/raw-prices.ts';
+import { referenceCost, unscale } from '../support/reference-pricing.ts';
 
 // Prices below are copied from data/models.json; every expected amount is worked out by hand in the comment.
 const mixtral: Pricing = { perMillionTokens: { input: '0.54', output: '0.54' }, perUnit: {}, tiers: [], unknown: {} };
@@ -102,6 +104,25 @@ describe('requestCost', () => {
     // Mixtral has no reasoning price: 1,000 × 0.54 / 1e6 = 0.00054
     const fallback = priced(requestCost(mixtral, { promptTokens: 0, completionTokens: 0, reasoningTokens: 1_000 }));
     expect(fallback.lines).toEqual([{ dimension: 'reasoning', quantity: 1_000, unitPrice: '0.54', cost: '0.00054' }]);
+  });
+
+  it('bills reasoning above a prompt-length tier at that tier\'s output price when the tier states no reasoning price', () => {
+    // Gemini 3.1 Pro Preview as the raw OpenRouter listing states it: base input $2, output $12, reasoning $12;
+    // above 200,000 prompt tokens input $4 and output $18, no reasoning price. Google bills thinking
+    // tokens as output ("Output price (including thinking tokens)"): $18/M at a 210,000-token prompt.
+    const gemini = rawOpenRouterPricing('google/gemini-3.1-pro-preview');
+    expect(gemini.tiers.map((t) => [t.minPromptTokens, t.perMillionTokens.output, t.perMillionTokens.reasoning])).toEqual([[200_001, '18', undefined]]);
+    const usage = { promptTokens: 210_000, completionTokens: 1_000, reasoningTokens: 2_000 };
+    // 210,000 × 4 + 1,000 × 18 + 2,000 × 18 = 894,000 per 1M → $0.894
+    const cost = priced(requestCost(gemini, usage));
+    expect(cost.lines.find((l) => l.dimension === 'reasoning')).toEqual({ dimension: 'reasoning', quantity: 2_000, unitPrice: '18', cost: '0.036' });
+    expect(cost.total).toBe('0.894');
+    expect(cost.total).toBe(unscale(referenceCost(gemini, usage)));
+    // The normalized catalog prices it the same way.
+    const catalogGemini = loadCatalog().models.find((m) => m.id === 'google/gemini-3.1-pro-preview');
+    expect(priced(requestCost(catalogGemini!.pricing, usage)).total).toBe('0.894');
+    // Below the tier the stated base reasoning price applies: 1,000 × 2 + 1,000 × 12 + 2,000 × 12 = 38,000 → $0.038
+    expect(priced(requestCost(gemini, { ...usage, promptTokens: 1_000 })).total).toBe('0.038');
   });
 
   it('bills web searches per search, and calls a workload with searches unavailable on a model with no search price', () => {

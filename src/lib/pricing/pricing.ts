@@ -7,10 +7,16 @@
  * - Token prices are USD per 1M tokens; request, image and web-search prices are USD per unit.
  * - `promptTokens` includes cached tokens. Cache reads are billed at `cacheRead` and cache writes at
  *   `cacheWrite` instead of `input`; a model that states no such price bills them at `input`.
- * - Reasoning tokens are billed at `reasoning` when stated, else at `output` (how providers bill
- *   hidden thinking tokens when they publish no separate rate).
+ * - Reasoning tokens are output tokens: billed at the output price of the prices in force, unless
+ *   those same prices state a separate reasoning price. Google's price list says it in so many words
+ *   ("Output price (including thinking tokens)", one figure per prompt-length tier,
+ *   https://ai.google.dev/gemini-api/docs/pricing); OpenAI and Anthropic bill reasoning and thinking
+ *   tokens as output tokens too.
  * - A prompt-length tier (`minPromptTokens`) replaces the base prices it names for the whole request
- *   once the prompt is at least that long; the highest tier reached wins.
+ *   once the prompt is at least that long; the highest tier reached wins. A tier that re-prices output
+ *   therefore re-prices reasoning with it, unless it states a reasoning price of its own: a base
+ *   reasoning price belongs to the base prices (gemini-3.1-pro-preview states reasoning $12/M beside
+ *   output $12/M; above 200,000 prompt tokens output is $18/M, and so is reasoning).
  * - A discount is a fraction taken off the total; the lines show undiscounted amounts and
  *   `discountApplied` says which fraction was taken.
  * - Input images with no per-image price are not billed per unit (providers bill them as prompt
@@ -19,10 +25,9 @@
  *   `unavailable`, since the model offers no priced search.
  */
 import Big from 'big.js';
-import type { Price, Pricing, PriceTier, TokenPrices, UnitPrices, VARIABLE_PRICE as VariablePrice } from '../data/schema.ts';
-
+import type { Price, Pricing, PriceTier, TokenPrices, UnitPrices } from '../data/schema.ts';
 // A type-only import of schema.ts keeps zod out of the browser bundles of the islands using this module.
-const VARIABLE_PRICE: typeof VariablePrice = 'variable';
+import { VARIABLE_PRICE } from './variable-price.ts';
 
 /** What one request consumes. promptTokens INCLUDES cached ones (as OpenAI/OpenRouter usage reports it). */
 export interface RequestUsage {
@@ -98,8 +103,11 @@ export function effectivePrices(
 ): { perMillionTokens: TokenPrices; perUnit: UnitPrices; tier: PriceTier | null } {
   const tier = tierFor(pricing, promptTokens);
   if (tier === null) return { perMillionTokens: pricing.perMillionTokens, perUnit: pricing.perUnit, tier };
+  const tierTokens = definedOnly(tier.perMillionTokens);
+  const perMillionTokens = { ...pricing.perMillionTokens, ...tierTokens };
+  if (tierTokens.output !== undefined && tierTokens.reasoning === undefined) delete perMillionTokens.reasoning;
   return {
-    perMillionTokens: { ...pricing.perMillionTokens, ...definedOnly(tier.perMillionTokens) },
+    perMillionTokens,
     perUnit: { ...pricing.perUnit, ...definedOnly(tier.perUnit ?? {}) },
     tier,
   };
