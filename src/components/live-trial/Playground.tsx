@@ -6,11 +6,10 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { formatUsd } from '../../lib/format/format.ts';
 import { sumCosts } from '../../lib/pricing/pricing.ts';
-import { streamMetrics } from '../../lib/trial/stream.ts';
 import type { CostEstimate } from '../../lib/trial/cost.ts';
 import { PLAYGROUND_MAX_MODELS, modelsFromQuery, readTrialModels, type TrialModel } from '../../lib/trial/models.ts';
 import { buildTrialRequest, type BuiltRequest } from '../../lib/trial/request.ts';
-import { formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial/run.ts';
+import { isRunning, runFigures, type TrialRun } from '../../lib/trial/run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
 import { PromptForm } from './PromptForm.tsx';
 import { RunView, safeEstimate, safeRunCost, type RenderMode } from './RunView.tsx';
@@ -245,7 +244,7 @@ export default function Playground() {
               </thead>
               <tbody>
                 {costs.map(({ row, cost }) => {
-                  const metrics = streamMetrics(row.run, row.run.usage?.completionTokens ?? null, row.run.content + row.run.reasoning);
+                  const figures = runFigures(row.run);
                   const outcome = isRunning(row.run)
                     ? 'running'
                     : row.run.phase === 'done'
@@ -261,11 +260,11 @@ export default function Playground() {
                         {row.run.provider ? <span className="trial-hint"> via {row.run.provider}</span> : null}
                       </th>
                       <td>{outcome}</td>
-                      <td className="num">{formatDuration(metrics.timeToFirstTokenMs)}</td>
-                      <td className="num">{formatRate(metrics.tokensPerSecond, metrics.tokensPerSecondSource)}</td>
-                      <td className="num">{formatDuration(metrics.totalMs)}</td>
-                      <td className="num">{row.run.usage ? row.run.usage.promptTokens : '–'}</td>
-                      <td className="num">{row.run.usage ? row.run.usage.completionTokens : '–'}</td>
+                      <td className="num">{figures.timeToFirstToken}</td>
+                      <td className="num">{figures.rate}</td>
+                      <td className="num">{figures.totalTime}</td>
+                      <td className="num">{figures.promptTokens}</td>
+                      <td className="num">{figures.completionTokens}</td>
                       <td>{cost ? (cost.kind === 'none' ? 'unknown' : `${formatUsd(cost.total)} ${cost.kind}`) : '–'}</td>
                       <td>{estimate && estimate.cost.kind !== 'none' ? `up to ${formatUsd(estimate.cost.total)}` : '–'}</td>
                     </tr>

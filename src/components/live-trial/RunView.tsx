@@ -1,12 +1,12 @@
 /** One run's answer, reasoning, status and measurements. */
-import { useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { answerHtml } from '../../lib/trial/answer-markdown.ts';
+import { answerView, displayText } from '../../lib/trial/answer-view.ts';
 import { formatCount, formatUsd } from '../../lib/format/format.ts';
 import type { Pricing } from '../../lib/data/schema.ts';
-import { streamMetrics } from '../../lib/trial/stream.ts';
 import { estimateCost, runCost, type CostEstimate, type TrialCost } from '../../lib/trial/cost.ts';
 import { parseMaxTokens, trialMessages } from '../../lib/trial/request.ts';
-import { describePhase, formatDuration, formatRate, isRunning, type TrialRun } from '../../lib/trial/run.ts';
+import { describeBadLines, describePhase, isRunning, runFigures, type TrialRun } from '../../lib/trial/run.ts';
 
 export type RenderMode = 'markdown' | 'text';
 
@@ -46,48 +46,104 @@ export function safeRunCost(pricing: Pricing | null, run: TrialRun): TrialCost {
   }
 }
 
+/** One finished block of the answer, parsed once: React skips it while later blocks grow. */
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  const html = useMemo(() => answerHtml(text), [text]);
+  return <div className="trial-markdown-block" dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+function HiddenNote({ hidden, full }: { hidden: number; full: string }) {
+  const [copied, setCopied] = useState('');
+  if (hidden === 0) return null;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(full);
+      setCopied('Copied.');
+    } catch {
+      setCopied('The browser did not allow copying.');
+    }
+  };
+  return (
+    <p className="trial-hint">
+      {formatCount(hidden)} more characters are not shown, to keep the page responsive.{' '}
+      <button type="button" className="secondary" onClick={copy}>
+        Copy all {formatCount(full.length)} characters
+      </button>{' '}
+      <span role="status">{copied}</span>
+    </p>
+  );
+}
+
+function Answer({ content, streaming, mode }: { content: string; streaming: boolean; mode: RenderMode }) {
+  const view = useMemo(() => (mode === 'markdown' ? answerView(content, streaming) : null), [content, streaming, mode]);
+  if (view === null) {
+    const plain = displayText(content);
+    return (
+      <>
+        <pre className="trial-plain">{plain.text}</pre>
+        <HiddenNote hidden={plain.hiddenCharacters} full={content} />
+      </>
+    );
+  }
+  return (
+    <div className="trial-markdown">
+      {view.parts.map((part) =>
+        part.kind === 'markdown' ? (
+          <MarkdownBlock key={part.start} text={part.text} />
+        ) : (
+          <pre key={part.start} className="trial-plain">
+            {part.text}
+          </pre>
+        ),
+      )}
+      <HiddenNote hidden={view.hiddenCharacters} full={content} />
+    </div>
+  );
+}
+
 export function RunView({ run, pricing, estimate, mode }: { run: TrialRun | null; pricing: Pricing | null; estimate: CostEstimate | null; mode: RenderMode }) {
-  const html = useMemo(() => (mode === 'markdown' && run ? answerHtml(run.content) : ''), [mode, run?.content]);
   if (run === null) return null;
-  const metrics = streamMetrics(run, run.usage ? run.usage.completionTokens : null, run.content + run.reasoning);
+  const figures = runFigures(run);
   const failed = run.phase === 'failed';
   const status = describePhase(run);
+  const badLines = describeBadLines(run);
   const cost = safeRunCost(pricing, run);
   const finished = !isRunning(run);
+  const reasoning = displayText(run.reasoning);
   return (
     <div className="trial-run" data-phase={run.phase}>
       <p className={`trial-status${failed ? ' trial-status-error' : ''}${run.phase === 'stopped' ? ' trial-status-stopped' : ''}`} role={failed ? 'alert' : 'status'}>
         {status}
       </p>
-      {run.badLines.length > 0 && (
+      {badLines && (
         <p className="trial-status trial-status-warn" role="status">
-          {run.badLines.length === 1 ? '1 line' : `${run.badLines.length} lines`} in the stream {run.badLines.length === 1 ? 'was' : 'were'} not JSON and{' '}
-          {run.badLines.length === 1 ? 'was' : 'were'} skipped: “{run.badLines[0]}”.
+          {badLines}
         </p>
       )}
       {run.reasoning && (
         <details className="trial-reasoning" open>
           <summary>Reasoning ({formatCount(run.reasoning.length)} characters)</summary>
-          <pre>{run.reasoning}</pre>
+          <pre>{reasoning.text}</pre>
+          <HiddenNote hidden={reasoning.hiddenCharacters} full={run.reasoning} />
         </details>
       )}
       {(run.content !== '' || !finished) && (
         <div className="trial-answer" aria-label="Answer" aria-busy={!finished}>
-          {mode === 'markdown' ? <div className="trial-markdown" dangerouslySetInnerHTML={{ __html: html }} /> : <pre className="trial-plain">{run.content}</pre>}
+          <Answer content={run.content} streaming={!finished} mode={mode} />
         </div>
       )}
       <dl className="trial-metrics">
         <div>
           <dt>Time to first token</dt>
-          <dd data-metric="ttft">{formatDuration(metrics.timeToFirstTokenMs)}</dd>
+          <dd data-metric="ttft">{figures.timeToFirstToken}</dd>
         </div>
         <div>
           <dt>Speed</dt>
-          <dd data-metric="rate">{formatRate(metrics.tokensPerSecond, metrics.tokensPerSecondSource)}</dd>
+          <dd data-metric="rate">{figures.rate}</dd>
         </div>
         <div>
           <dt>Total time</dt>
-          <dd data-metric="total">{formatDuration(metrics.totalMs)}</dd>
+          <dd data-metric="total">{figures.totalTime}</dd>
         </div>
         <div>
           <dt>Finish reason</dt>
@@ -102,13 +158,7 @@ export function RunView({ run, pricing, estimate, mode }: { run: TrialRun | null
         </div>
         <div>
           <dt>Tokens</dt>
-          <dd data-metric="tokens">
-            {run.usage
-              ? `${formatCount(run.usage.promptTokens)} prompt (${formatCount(run.usage.cachedTokens ?? 0)} cached) · ${formatCount(run.usage.completionTokens)} completion (${formatCount(run.usage.reasoningTokens ?? 0)} reasoning)`
-              : finished
-                ? 'not reported by the server'
-                : '–'}
-          </dd>
+          <dd data-metric="tokens">{figures.tokens}</dd>
         </div>
         <div className="trial-cost">
           <dt>Cost</dt>

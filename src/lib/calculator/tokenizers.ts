@@ -57,7 +57,11 @@ export function familyCountLabel(family: string | null | undefined): string {
   return `${TOKEN_COUNTERS.estimate.label} (no ${family ?? 'known'} tokenizer available)`;
 }
 
-/** A rough token count for text without a tokenizer: about four characters of English per token. */
+/**
+ * A rough token count for text without a tokenizer, about four characters of English per token: the
+ * one estimate of the calculator and the live trial. Characters are code points (UTF-16 units would
+ * count an emoji twice), rounded up so that text is never estimated at zero tokens.
+ */
 export function estimateTokens(text: string): number {
   return Math.ceil([...text].length / 4);
 }

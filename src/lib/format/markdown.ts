@@ -88,6 +88,22 @@ export function escapeAttribute(value: string): string {
 }
 
 /**
+ * Turns micromark's `<img>` elements into links to the image, so that untrusted markdown never makes
+ * the browser fetch a URL by itself (a third-party server learns who looked, and a model's answer
+ * could carry prompt text in the URL). `resolve` gets the unescaped source and returns where the
+ * link goes, or null to show the alt text only (unsafe or relative sources).
+ */
+export function imagesAsLinks(html: string, resolve: (src: string) => ResolvedLink | null): string {
+  // micromark escapes raw HTML in its input, so every "<img " is its own, in exactly this form.
+  return html.replace(/<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? \/>/g, (_all, rawSrc: string, alt: string) => {
+    const label = alt === '' ? 'image' : alt;
+    const resolved = rawSrc === '' ? null : resolve(unescapeAttribute(rawSrc));
+    if (resolved === null || !resolved.external) return `<span class="inert-link">${label}</span>`;
+    return `<a href="${escapeAttribute(resolved.href)}" rel="noopener noreferrer nofollow" target="_blank">${label} (image)</a>`;
+  });
+}
+
+/**
  * Renders an upstream description to HTML that is safe to insert as is. Headings are moved down two
  * levels so that a description's "# Title" never competes with the card's own h1 and h2. Images
  * become links: a third-party image would load from the author's server on every card view.
@@ -99,22 +115,17 @@ export function renderDescription(markdown: string, targets: LinkTargets): strin
     allowDangerousHtml: false,
     allowDangerousProtocol: false,
   });
+  const linked = html
+    // micromark writes every link as <a href="…"> or <a href="…" title="…">; raw HTML in the input
+    // was escaped, so every "<a " and "<img " here is micromark's own and has this exact form.
+    .replace(/<a href="([^"]*)"((?: [a-z-]+="[^"]*")*)>([\s\S]*?)<\/a>/g, (_all, rawHref: string, rest: string, inner: string) => {
+      const resolved = resolveDescriptionLink(unescapeAttribute(rawHref), targets);
+      if (resolved === null) return `<span class="inert-link">${inner}</span>`;
+      const attributes = resolved.external ? ' rel="noopener noreferrer nofollow" target="_blank"' : '';
+      return `<a href="${escapeAttribute(resolved.href)}"${rest}${attributes}>${inner}</a>`;
+    });
   return (
-    html
-      // micromark writes every link as <a href="…"> or <a href="…" title="…">; raw HTML in the input
-      // was escaped, so every "<a " and "<img " here is micromark's own and has this exact form.
-      .replace(/<a href="([^"]*)"((?: [a-z-]+="[^"]*")*)>([\s\S]*?)<\/a>/g, (_all, rawHref: string, rest: string, inner: string) => {
-        const resolved = resolveDescriptionLink(unescapeAttribute(rawHref), targets);
-        if (resolved === null) return `<span class="inert-link">${inner}</span>`;
-        const attributes = resolved.external ? ' rel="noopener noreferrer nofollow" target="_blank"' : '';
-        return `<a href="${escapeAttribute(resolved.href)}"${rest}${attributes}>${inner}</a>`;
-      })
-      .replace(/<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? \/>/g, (_all, rawSrc: string, alt: string) => {
-        const label = alt === '' ? 'image' : alt;
-        const resolved = rawSrc === '' ? null : resolveDescriptionLink(unescapeAttribute(rawSrc), targets);
-        if (resolved === null || !resolved.external) return `<span class="inert-link">${label}</span>`;
-        return `<a href="${escapeAttribute(resolved.href)}" rel="noopener noreferrer nofollow" target="_blank">${label} (image)</a>`;
-      })
+    imagesAsLinks(linked, (src) => resolveDescriptionLink(src, targets))
       .replace(/<(\/?)h([1-6])([ >])/g, (_all, slash: string, level: string, after: string) => `<${slash}h${Math.min(6, Number(level) + 2)}${after}`)
   );
 }

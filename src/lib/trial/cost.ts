@@ -6,7 +6,8 @@
 import { requestCost } from '../pricing/pricing.ts';
 import { singleRequest, workloadCost } from '../pricing/workload.ts';
 import type { Pricing } from '../data/schema.ts';
-import { estimateTokens, type ChatMessage, type StreamUsage } from './stream.ts';
+import { estimateTokens } from '../calculator/tokenizers.ts';
+import type { ChatMessage, StreamUsage } from './stream.ts';
 
 export type TrialCost =
   | { kind: 'reported'; total: string }
@@ -16,6 +17,7 @@ export type TrialCost =
 /** Maps stream usage onto the pricing module's RequestUsage: its completion count excludes reasoning. */
 export function runCost(pricing: Pricing | null, usage: StreamUsage | null): TrialCost {
   if (usage === null) return { kind: 'none', reason: 'the server sent no token usage' };
+  if (usage.implausible !== null) return { kind: 'none', reason: usage.implausible };
   if (usage.cost !== null) return { kind: 'reported', total: usage.cost };
   if (pricing === null) return { kind: 'none', reason: 'the server sent no cost and this model is not in the catalog' };
   const reasoning = Math.min(usage.reasoningTokens ?? 0, usage.completionTokens);

@@ -4,7 +4,7 @@
  * what was (or would be) sent.
  */
 import type { TrialSettings } from '../browser/api-key-store.ts';
-import type { SampleRequest } from '../card/sample-code.ts';
+import { requestBody, type SampleRequest } from '../card/sample-code.ts';
 import { chatCompletionsUrl, type ChatMessage, type StreamRequest } from './stream.ts';
 
 export type BuiltRequest =
@@ -61,9 +61,6 @@ export function buildTrialRequest(modelId: string, prompt: string, settings: Tri
     referer: settings.referer.trim() || null,
     title: settings.title.trim() || null,
   };
-  const body: Record<string, unknown> = { model: sample.model, messages };
-  if (temperature !== null) body.temperature = temperature;
-  if (maxTokens !== null) body.max_tokens = maxTokens;
   return {
     ok: true,
     sample,
@@ -71,7 +68,7 @@ export function buildTrialRequest(modelId: string, prompt: string, settings: Tri
       baseUrl,
       apiKey: apiKey.trim(),
       headers: { 'HTTP-Referer': sample.referer ?? undefined, 'X-Title': sample.title ?? undefined },
-      body: { ...body, model: sample.model, messages },
+      body: { ...requestBody(sample), model: sample.model, messages },
     },
   };
 }

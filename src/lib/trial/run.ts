@@ -3,7 +3,8 @@
  * outcome. Pure: the widget and the playground feed it events with a clock reading, and tests can
  * replay any sequence of events without a browser.
  */
-import type { StreamEvent, StreamFailure, StreamUsage } from './stream.ts';
+import { formatCount } from '../format/format.ts';
+import { streamMetrics, type StreamEvent, type StreamFailure, type StreamUsage } from './stream.ts';
 
 export type RunPhase = 'idle' | 'connecting' | 'waiting' | 'streaming' | 'done' | 'failed' | 'stopped';
 
@@ -17,8 +18,10 @@ export interface TrialRun {
   finishReason: string | null;
   usage: StreamUsage | null;
   failure: StreamFailure | null;
-  /** Data lines that were not JSON; they are skipped and counted. */
-  badLines: string[];
+  /** Data lines that were not JSON are skipped and counted; the first is kept to show. Only a count,
+   *  so that a flood of them (20,000 lines) costs nothing per line. */
+  badLineCount: number;
+  firstBadLine: string | null;
   /** Keep-alive comments seen before the first token. */
   keepAlives: number;
   startedAt: number;
@@ -36,7 +39,8 @@ export function startRun(at: number): TrialRun {
     finishReason: null,
     usage: null,
     failure: null,
-    badLines: [],
+    badLineCount: 0,
+    firstBadLine: null,
     keepAlives: 0,
     startedAt: at,
     firstTokenAt: null,
@@ -62,7 +66,7 @@ export function applyEvent(run: TrialRun, event: StreamEvent, at: number): Trial
     case 'usage':
       return { ...run, usage: event.usage };
     case 'bad-line':
-      return { ...run, badLines: [...run.badLines, event.line] };
+      return { ...run, badLineCount: run.badLineCount + 1, firstBadLine: run.firstBadLine ?? event.line };
     case 'done':
       return { ...run, phase: 'done', endedAt: at };
     case 'error':
@@ -110,6 +114,13 @@ export function describeFailure(failure: StreamFailure): string {
   }
 }
 
+/** "1 line in the stream was not JSON and was skipped: “…”." or null when every line was fine. */
+export function describeBadLines(run: TrialRun): string | null {
+  if (run.badLineCount === 0) return null;
+  const one = run.badLineCount === 1;
+  return `${one ? '1 line' : `${formatCount(run.badLineCount)} lines`} in the stream ${one ? 'was' : 'were'} not JSON and ${one ? 'was' : 'were'} skipped: “${run.firstBadLine ?? ''}”.`;
+}
+
 /** What the run is doing now, for a polite live region. */
 export function describePhase(run: TrialRun): string {
   switch (run.phase) {
@@ -139,5 +150,39 @@ export function formatDuration(ms: number | null): string {
 /** Tokens per second with one decimal, marked when the token count was estimated. */
 export function formatRate(tokensPerSecond: number | null, source: 'usage' | 'estimate' | null): string {
   if (tokensPerSecond === null) return '–';
+  if (!Number.isFinite(tokensPerSecond)) return 'n/a: the measured time was too short to divide by';
   return `${tokensPerSecond.toFixed(1)} tok/s${source === 'estimate' ? ' (estimated from characters)' : ''}`;
+}
+
+/** The measurements of a run as shown in the widget and the playground's table. */
+export interface RunFigures {
+  timeToFirstToken: string;
+  rate: string;
+  totalTime: string;
+  /** "21 prompt (4 cached) · 12 completion (0 reasoning)", or why there is no such line. */
+  tokens: string;
+  promptTokens: string;
+  completionTokens: string;
+}
+
+export function runFigures(run: TrialRun): RunFigures {
+  const usage = run.usage;
+  const implausible = usage?.implausible ?? null;
+  const metrics = streamMetrics(run, usage && implausible === null ? usage.completionTokens : null, run.content + run.reasoning);
+  const notApplicable = implausible === null ? null : `n/a: ${implausible}`;
+  const finished = !isRunning(run);
+  let tokens = finished ? 'not reported by the server' : '–';
+  if (usage) {
+    tokens =
+      notApplicable ??
+      `${formatCount(usage.promptTokens)} prompt (${formatCount(usage.cachedTokens ?? 0)} cached) · ${formatCount(usage.completionTokens)} completion (${formatCount(usage.reasoningTokens ?? 0)} reasoning)`;
+  }
+  return {
+    timeToFirstToken: formatDuration(metrics.timeToFirstTokenMs),
+    rate: notApplicable ?? formatRate(metrics.tokensPerSecond, metrics.tokensPerSecondSource),
+    totalTime: formatDuration(metrics.totalMs),
+    tokens,
+    promptTokens: usage ? (implausible === null ? formatCount(usage.promptTokens) : 'n/a') : '–',
+    completionTokens: usage ? (implausible === null ? formatCount(usage.completionTokens) : 'n/a') : '–',
+  };
 }

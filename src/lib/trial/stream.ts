@@ -18,6 +18,8 @@
  */
 import Big from 'big.js';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { estimateTokens } from '../calculator/tokenizers.ts';
+import { parseRetryAfter } from '../http/retry-after.ts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -44,6 +46,8 @@ export interface StreamUsage {
   reasoningTokens: number | null;
   /** USD as an exact decimal string, when the server sends `usage.cost` (OpenRouter does). */
   cost: string | null;
+  /** Why the server's figures were set aside as impossible, or null when they are believable. */
+  implausible: string | null;
 }
 
 export type StreamFailure =
@@ -171,8 +175,14 @@ export async function* streamChatCompletion(request: StreamRequest): AsyncGenera
         break;
       }
       parser.feed(value);
-      while (queue.length > 0) {
-        const event = queue.shift() as StreamEvent;
+      // A shift() per event would be O(n²) on a chunk carrying thousands of lines.
+      const batch = queue.splice(0);
+      for (const event of batch) {
+        // Stop must not wait for the rest of a large chunk to be handed over.
+        if (request.signal?.aborted) {
+          yield { type: 'error', failure: { kind: 'aborted' } };
+          return;
+        }
         yield event;
         if (event.type === 'done' || event.type === 'error') return;
       }
@@ -237,10 +247,38 @@ function eventsFromChunk(chunk: Record<string, unknown>): StreamEvent[] {
   return events;
 }
 
-/** Reads an OpenAI-style `usage` object; missing counts become 0 or null, never NaN. */
+/**
+ * No model takes or writes this many tokens in one call (the largest contexts are about 10M), and
+ * no single call costs this many dollars: a server reporting more is broken or hostile, and its
+ * figures would print as "Infinity tok/s" or 309-digit counts.
+ */
+export const MAX_PLAUSIBLE_TOKENS = 100_000_000;
+export const MAX_PLAUSIBLE_CALL_USD = 10_000;
+
+/**
+ * Reads an OpenAI-style `usage` object; missing counts become 0 or null, never NaN. A count or cost
+ * beyond belief empties the usage (counts 0, cost null) and says why in `implausible`.
+ */
 export function readUsage(raw: Record<string, unknown>): StreamUsage {
   const promptDetails = isRecord(raw.prompt_tokens_details) ? raw.prompt_tokens_details : {};
   const completionDetails = isRecord(raw.completion_tokens_details) ? raw.completion_tokens_details : {};
+  const counts: [string, unknown][] = [
+    ['prompt_tokens', raw.prompt_tokens],
+    ['completion_tokens', raw.completion_tokens],
+    ['total_tokens', raw.total_tokens],
+    ['cached_tokens', promptDetails.cached_tokens],
+    ['cache_write_tokens', promptDetails.cache_write_tokens],
+    ['reasoning_tokens', completionDetails.reasoning_tokens],
+  ];
+  const absurdCount = counts.find(([, value]) => typeof value === 'number' && !(value <= MAX_PLAUSIBLE_TOKENS));
+  const cost = usdDecimal(raw.cost);
+  const absurdCost = cost !== null && new Big(cost).gt(MAX_PLAUSIBLE_CALL_USD);
+  if (absurdCount || absurdCost) {
+    const reason = absurdCount
+      ? `the server reported ${shortNumber(absurdCount[1])} ${absurdCount[0]}, more than any model handles in one call`
+      : `the server reported a cost of $${shortNumber(cost)} for one call, which cannot be right`;
+    return { promptTokens: 0, completionTokens: 0, totalTokens: null, cachedTokens: null, cacheWriteTokens: null, reasoningTokens: null, cost: null, implausible: reason };
+  }
   return {
     promptTokens: count(raw.prompt_tokens) ?? 0,
     completionTokens: count(raw.completion_tokens) ?? 0,
@@ -248,8 +286,15 @@ export function readUsage(raw: Record<string, unknown>): StreamUsage {
     cachedTokens: count(promptDetails.cached_tokens),
     cacheWriteTokens: count(promptDetails.cache_write_tokens),
     reasoningTokens: count(completionDetails.reasoning_tokens),
-    cost: usdDecimal(raw.cost),
+    cost,
+    implausible: null,
   };
+}
+
+/** A reported figure as short text: 1e308 stays "1e+308", a 400-digit string is cut. */
+function shortNumber(value: unknown): string {
+  const text = String(value);
+  return text.length > 24 ? `${text.slice(0, 12)}… (${text.length} characters)` : text;
 }
 
 async function* readWholeCompletion(response: Response, signal: AbortSignal | undefined, url: URL): AsyncGenerator<StreamEvent> {
@@ -273,7 +318,8 @@ async function* readWholeCompletion(response: Response, signal: AbortSignal | un
 }
 
 async function httpFailure(response: Response): Promise<StreamFailure> {
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  const retryAfterSeconds = retryAfterMs === undefined ? null : Math.ceil(retryAfterMs / 1000);
   let text = '';
   try {
     text = await response.text();
@@ -297,16 +343,6 @@ async function httpFailure(response: Response): Promise<StreamFailure> {
     message: message ?? (response.statusText || `HTTP ${response.status}`),
     retryAfterSeconds,
   };
-}
-
-/** Retry-After is either a number of seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
-  if (value === null || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 function fetchFailure(error: unknown, signal: AbortSignal | undefined, url: URL): StreamFailure {
@@ -365,11 +401,6 @@ export interface StreamMetrics {
   tokensPerSecond: number | null;
   /** "usage" when the server counted the tokens, "estimate" when they were guessed from characters. */
   tokensPerSecondSource: 'usage' | 'estimate' | null;
-}
-
-/** Rough token count for text when no tokenizer is at hand: about four characters per token in English. */
-export function estimateTokens(text: string): number {
-  return text.length === 0 ? 0 : Math.max(1, Math.round(text.length / 4));
 }
 
 /**
