@@ -7,16 +7,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
 import { FIXTURE, startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
+import { referenceCost, scaled, unscale } from '../support/reference-pricing.ts';
+import type { Catalog } from '../../src/lib/data/schema.ts';
 
 const KEY = 'sk-or-v1-browser-secret-7f3a9c1e5b';
 const run = promisify(execFile);
 const CARD = '/models/mistralai/mistral-nemo/';
 const CARD_MODEL = 'mistralai/mistral-nemo';
+
+/** The card model's prices as the built site has them (the committed catalog), for the reference. */
+const catalog = JSON.parse(readFileSync(new URL('../../data/models.json', import.meta.url), 'utf8')) as Catalog;
+const cardPricing = (() => {
+  const found = catalog.models.find((m) => m.id === CARD_MODEL);
+  if (!found) throw new Error(`${CARD_MODEL} is not in data/models.json`);
+  return found.pricing;
+})();
+
+/** A reference amount as the page prints dollars: "$" and at least two decimals. */
+function usd(amount: bigint): string {
+  const [whole, fraction = ''] = unscale(amount).split('.');
+  return `$${whole}.${fraction.padEnd(2, '0')}`;
+}
+
+/** "900 ms" → 900, "1.52 s" → 1520: the widget's two duration forms. */
+function durationMs(text: string | null): number {
+  const ms = /^(\d+) ms$/.exec(text ?? '');
+  if (ms) return Number(ms[1]);
+  const seconds = /^(\d+\.\d\d) s$/.exec(text ?? '');
+  if (seconds) return Math.round(Number(seconds[1]) * 1000);
+  throw new Error(`not a duration: ${text}`);
+}
 
 const site = useSiteInChromium();
 let api: OpenAiTestServer;
@@ -143,19 +168,22 @@ describe('playground', () => {
     await expect(metric(noUsage, 'tokens').textContent()).resolves.toBe('not reported by the server');
     await expect(metric(noUsage, 'cost').textContent()).resolves.toBe('unknown: the server sent no token usage');
 
-    // No cost in the stream: 21 prompt tokens at the catalog's $0.02/M (no cache price, so cached ones
-    // too) + 12 completion tokens at $0.03/M = $0.00000042 + $0.00000036.
-    await expect(metric(nemo, 'cost').textContent()).resolves.toBe('$0.00000078 (computed from catalog prices)');
-    // The estimate: "Say hello scenario:no-cost" is 26 characters ≈ 7 tokens + 4 for the message = 11 tokens
-    // at $0.02/M, plus at most the default 512 output tokens at $0.03/M: $0.00000022 + $0.00001536.
-    await expect(metric(nemo, 'estimate').textContent()).resolves.toBe('up to $0.00001558 for ≈11 input tokens + at most 512 output tokens');
+    // No cost in the stream: the server's usage (21 prompt tokens, 4 of them cached, 12 completion) at the
+    // catalog's prices, by the independent reference.
+    const nemoCost = referenceCost(cardPricing, { promptTokens: 21, cacheReadTokens: 4, completionTokens: 12 });
+    await expect(metric(nemo, 'cost').textContent()).resolves.toBe(`${usd(nemoCost)} (computed from catalog prices)`);
+    // The estimate: "Say hello scenario:no-cost" is 26 characters, ⌈26 / 4⌉ = 7 tokens + 4 for the message =
+    // 11 input tokens, plus at most the default 512 output tokens.
+    const nemoEstimate = referenceCost(cardPricing, { promptTokens: 11, completionTokens: 512 });
+    await expect(metric(nemo, 'estimate').textContent()).resolves.toBe(`up to ${usd(nemoEstimate)} for ≈11 input tokens + at most 512 output tokens`);
     await expect(metric(nemo, 'served').textContent()).resolves.toBe(`${CARD_MODEL} via Test Provider`);
 
     const table = page.locator('.playground-results table');
     await expect(table.locator('tbody tr').count()).resolves.toBe(4);
     await expect(table.locator('tbody tr').first().locator('td').first().textContent()).resolves.toBe('done (stop)');
-    // $0.00002134 + $0.0000412 reported, $0.00000078 computed; no-usage has no cost.
-    await expect(table.locator('[data-metric="total-cost"]').textContent()).resolves.toBe('$0.00006332');
+    // Two costs reported by the server plus the computed one; no-usage has no cost.
+    const total = scaled(String(FIXTURE.usage.cost)) + scaled(String(FIXTURE.reasoningUsage.cost)) + nemoCost;
+    await expect(table.locator('[data-metric="total-cost"]').textContent()).resolves.toBe(usd(total));
     await expect(table.locator('tfoot td').first().textContent()).resolves.toBe('4 of 4 finished');
 
     expect(new URL(page.url()).searchParams.get('models')).toBe(`test/ok,test/reasoning,test/no-usage,${CARD_MODEL}`);
@@ -233,7 +261,8 @@ describe('playground', () => {
     expect(kept.split(' ').filter(Boolean).length).toBeLessThan(FIXTURE.slowDeltaCount);
     await finished(slowStart);
     await expect(metric(slowStart, 'cost').textContent()).resolves.toBe('$0.00002134 (reported by the server)');
-    expect(Number.parseFloat((await metric(slowStart, 'ttft').textContent()) ?? '')).toBeGreaterThanOrEqual(1.5);
+    // The server held the first token back for 1.5 s behind keep-alives.
+    expect(durationMs(await metric(slowStart, 'ttft').textContent())).toBeGreaterThanOrEqual(1500);
     const outcomes = await page.locator('.playground-results tbody tr > td:first-of-type').allTextContents();
     expect(outcomes).toEqual(['stopped', 'done (stop)']);
   });
@@ -299,6 +328,10 @@ describe('live trial on a model card', () => {
     const hrefs = await answer.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href.toLowerCase()).not.toContain('javascript:');
     await expect(session.page.evaluate(() => (window as { __xss?: unknown }).__xss)).resolves.toBeUndefined();
+    // A markdown image is a link to click, never an image the browser fetches on its own.
+    const pixel = answer.getByRole('link', { name: 'tracking pixel (image)' });
+    await expect(pixel.getAttribute('href')).resolves.toBe('https://images.example/pixel.png?prompt=secret');
+    expect(session.requests.filter((r) => r.url.includes('pixel.png'))).toEqual([]);
 
     await widget.getByLabel('Show answer as').selectOption('text');
     await expect(widget.locator('.trial-plain').textContent()).resolves.toBe(FIXTURE.htmlText);
@@ -314,6 +347,63 @@ describe('live trial on a model card', () => {
     await finished(widget);
     expect(await widget.getByRole('status').first().textContent()).toBe('Stopped. Text received so far is kept.');
     expect(await widget.locator('.trial-answer').textContent()).toMatch(/^word0 word1 word2 word3\b/);
+  });
+
+  it('shows n/a with the reason when the server reports impossible token counts', async () => {
+    const { widget } = await openCard();
+    await configure(widget);
+    await send(widget, 'Count this scenario:absurd-usage');
+    await finished(widget);
+    const reason = 'n/a: the server reported Infinity completion_tokens, more than any model handles in one call';
+    await expect(metric(widget, 'tokens').textContent()).resolves.toBe(reason);
+    await expect(metric(widget, 'rate').textContent()).resolves.toBe(reason);
+    await expect(metric(widget, 'cost').textContent()).resolves.toBe(`unknown: ${reason.slice('n/a: '.length)}`);
+  });
+
+  /**
+   * Clicks Stop and returns the milliseconds, measured inside the page, from the click event (its
+   * timeStamp, so time the click spent queued behind busy script counts too) to the run showing
+   * "stopped".
+   */
+  async function timeStop(page: Page, widget: Locator): Promise<number> {
+    await widget.evaluate((root) => {
+      const w = window as { __stopMs?: number };
+      delete w.__stopMs;
+      let clickedAt = Number.NaN;
+      const stop = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Stop');
+      stop?.addEventListener('click', (event) => (clickedAt = event.timeStamp), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (Number.isNaN(clickedAt) || !root.querySelector('.trial-run[data-phase="stopped"]')) return;
+        observer.disconnect();
+        w.__stopMs = performance.now() - clickedAt;
+      });
+      observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['data-phase'] });
+    });
+    await widget.getByRole('button', { name: 'Stop', exact: true }).click();
+    const handle = await page.waitForFunction(() => (window as { __stopMs?: number }).__stopMs);
+    return (await handle.jsonValue()) as number;
+  }
+
+  it('stops within 200 ms while a server floods the stream, and keeps the page usable', async () => {
+    const answerLength = (page: Page) => page.evaluate(() => document.querySelector('.live-trial-card .trial-answer')?.textContent?.length ?? 0);
+    const floods: [string, (page: Page, widget: Locator) => Promise<unknown>][] = [
+      // 200 chunks a second of markdown: wait until the answer is long enough that re-parsing it all would hurt.
+      ['flood-fast', (page) => expect.poll(() => answerLength(page), { timeout: 20_000 }).toBeGreaterThan(40_000)],
+      // Batches of 20,000 non-JSON lines, again and again.
+      ['flood-lines', (_page, widget) => widget.locator('.trial-status-warn', { hasText: /^[\d,]{6,} lines in the stream were not JSON/ }).waitFor({ timeout: 20_000 })],
+      // One 5.5 MB event, then more: past the display cap the rest is left out, with a way to copy it.
+      ['flood-big', (_page, widget) => widget.getByText(/more characters are not shown/).waitFor({ timeout: 20_000 })],
+    ];
+    for (const [scenario, flooding] of floods) {
+      const { session, widget } = await openCard();
+      await configure(widget);
+      await send(widget, `Keep going scenario:${scenario}`);
+      await flooding(session.page, widget);
+      const elapsed = await timeStop(session.page, widget);
+      expect(elapsed, `${scenario}: Stop took ${elapsed.toFixed(0)} ms`).toBeLessThan(200);
+      expect(await widget.getByRole('status').first().textContent()).toBe('Stopped. Text received so far is kept.');
+      await session.context.close();
+    }
   });
 
   it('keeps the key in this tab only unless remembered, and forgets it on request', async () => {

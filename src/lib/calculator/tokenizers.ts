@@ -63,7 +63,10 @@ export function familyCountLabel(family: string | null | undefined): string {
  * count an emoji twice), rounded up so that text is never estimated at zero tokens.
  */
 export function estimateTokens(text: string): number {
-  return Math.ceil([...text].length / 4);
+  // Surrogate pairs counted by a regex rather than by spreading the string into an array: the live
+  // trial estimates multi-megabyte answers.
+  const pairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0;
+  return Math.ceil((text.length - pairs) / 4);
 }
 
 export type CountFn = (text: string) => number;
