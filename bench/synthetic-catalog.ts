@@ -15,6 +15,7 @@ import path from 'node:path';
 import Big from 'big.js';
 import { Provenance, RawOpenRouterModel, type RawOpenRouterModel as RawModel } from '../src/lib/data/schema.ts';
 import { splitVariant } from '../src/lib/data/model-names.ts';
+import { openRouterModelEntries } from '../src/lib/data/sources/openrouter-models.ts';
 
 export const SYNTHETIC_DATES = ['2026-01-15', '2026-01-22', '2026-01-29'] as const;
 
@@ -53,8 +54,7 @@ export function realTemplates(realRawDir: string): RawModel[] {
   const files = readdirSync(dir).filter((f) => /^openrouter-models-\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
   const byId = new Map<string, RawModel>();
   for (const file of files) {
-    const body = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { data: unknown[] };
-    for (const entry of body.data) {
+    for (const entry of openRouterModelEntries(file, JSON.parse(readFileSync(path.join(dir, file), 'utf8')))) {
       const parsed = RawOpenRouterModel.safeParse(entry);
       if (parsed.success) byId.set(parsed.data.id, parsed.data);
     }

@@ -6,20 +6,54 @@
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { normalizeCatalog, UnusableInputError, type RawInputs, type RawSnapshot } from '../src/lib/data/normalize.ts';
-import { Catalog, Provenance, SnapshotChanges } from '../src/lib/data/schema.ts';
+import { gunzipSync } from 'node:zlib';
+import { normalizeCatalog, type RawInputs, type RawSnapshot } from '../src/lib/data/normalize.ts';
+import { Catalog, CuratedNotesFile, Provenance, SnapshotChanges } from '../src/lib/data/schema.ts';
+import { readSources, routeOf, type RawFile, type SourceReadings } from '../src/lib/data/sources/read-sources.ts';
+import { openRouterModelEntries } from '../src/lib/data/sources/openrouter-models.ts';
+import { UnusableInputError, firstIssue } from '../src/lib/data/sources/source-file.ts';
 import { parseConfigText } from '../src/lib/data/architecture-source.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { stableJson } from '../src/lib/data/stable-json.ts';
 
 const OPENROUTER_SNAPSHOT = /^openrouter-models-(\d{4}-\d{2}-\d{2})\.json$/;
-const MODELS_DEV_SNAPSHOT = /^openrouter-(\d{4}-\d{2}-\d{2})\.json$/;
+const MODELS_DEV_SLICE = /^openrouter-(\d{4}-\d{2}-\d{2})\.json$/;
+/**
+ * Bridge until identity and offers read `sources` (data-offers): the catalog is still built from the
+ * OpenRouter snapshots it was built from before the 2026-11-30 data, so that adding raw files does not
+ * change data/ before the stage that understands them lands. Every file is read and validated anyway.
+ */
+const LEGACY_NEWEST_OPENROUTER_SNAPSHOT = '2026-01-29';
 
-export function readRawFolder(rawDir: string): RawInputs {
+/** Folders read by readSources (every file in them must have a reader); the others are read below. */
+const SOURCE_FOLDERS = ['openrouter', 'openrouter-endpoints', 'models-dev', 'litellm', 'genai-prices', 'artificial-analysis'];
+
+export interface RawFolder extends RawInputs {
+  /** Every source file read by its reader: listings, OpenRouter's raw models. */
+  sources: SourceReadings;
+  /** Files under data/raw that nothing reads yet: printed by the CLI, never silently ignored. */
+  unread: string[];
+}
+
+export function readRawFolder(rawDir: string): RawFolder {
   if (!existsSync(rawDir)) throw new UnusableInputError(`raw folder ${rawDir} does not exist`);
+  const sourceFiles: RawFile[] = [];
+  const legacy: string[] = [];
+  const unread: string[] = [];
+  for (const file of SOURCE_FOLDERS.flatMap((folder) => filesUnder(rawDir, folder))) {
+    if (file.startsWith('openrouter/endpoints/') || /^openrouter\/providers-/.test(file) || /^models-dev\/openrouter-/.test(file)) legacy.push(file);
+    else if (routeOf(file)) sourceFiles.push({ file, load: () => readJson(rawDir, file) });
+    else unread.push(file);
+  }
+  const sources = readSources(sourceFiles);
   const snapshots: RawSnapshot[] = [
-    ...listSnapshots(rawDir, 'openrouter', OPENROUTER_SNAPSHOT, 'openrouter'),
-    ...listSnapshots(rawDir, 'models-dev', MODELS_DEV_SNAPSHOT, 'models.dev'),
+    ...sources.openRouterModels
+      .filter((s) => s.date <= LEGACY_NEWEST_OPENROUTER_SNAPSHOT)
+      .map((s) => ({ date: s.date, source: 'openrouter' as const, file: s.file, body: { data: openRouterModelEntries(s.file, readJson(rawDir, s.file)) } })),
+    ...legacy
+      .map((file) => ({ file, match: MODELS_DEV_SLICE.exec(path.posix.basename(file)) }))
+      .filter((f): f is { file: string; match: RegExpExecArray } => f.file.startsWith('models-dev/') && f.match !== null)
+      .map(({ file, match }) => ({ date: match[1]!, source: 'models.dev' as const, file, body: readJson(rawDir, file) })),
   ];
   const endpoints = newestEndpointFiles(rawDir).map((file) => ({ file, body: readJson(rawDir, file) }));
   const hfDir = path.join(rawDir, 'huggingface');
@@ -31,14 +65,36 @@ export function readRawFolder(rawDir: string): RawInputs {
   const notesFile = 'curated/architecture-notes.json';
   const provenanceFile = 'PROVENANCE.json';
   const provenance = existsSync(path.join(rawDir, provenanceFile)) ? Provenance.safeParse(readJson(rawDir, provenanceFile)) : { success: true as const, data: {} };
-  if (!provenance.success) throw new UnusableInputError(`${provenanceFile}: ${provenance.error.issues[0]?.path.join('.')}: ${provenance.error.issues[0]?.message}`);
+  if (!provenance.success) throw new UnusableInputError(`${provenanceFile}: ${firstIssue(provenance.error).field}: ${firstIssue(provenance.error).message}`);
   return {
     snapshots,
     endpoints,
     huggingFaceConfigs,
-    notes: existsSync(path.join(rawDir, notesFile)) ? readJson(rawDir, notesFile) : undefined,
+    notes: existsSync(path.join(rawDir, notesFile)) ? readCuratedNotes(notesFile, readJson(rawDir, notesFile)) : undefined,
     provenance: provenance.data,
+    sources,
+    unread,
   };
+}
+
+/** Curated notes are hand-written: a typo is named by file and field here, before anything is built. */
+function readCuratedNotes(file: string, body: unknown): CuratedNotesFile {
+  const parsed = CuratedNotesFile.safeParse(body);
+  if (!parsed.success) {
+    const { field, message } = firstIssue(parsed.error);
+    throw new UnusableInputError(`${file}: ${field}: ${message}`);
+  }
+  return parsed.data;
+}
+
+/** Every file under `folder`, recursively, as "folder/sub/name" paths, sorted. */
+function filesUnder(rawDir: string, folder: string): string[] {
+  const root = path.join(rawDir, folder);
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(rawDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /**
@@ -57,17 +113,15 @@ function newestEndpointFiles(rawDir: string): string[] {
   return [...newest.keys()].sort().map((name) => newest.get(name)!);
 }
 
-function listSnapshots(rawDir: string, folder: string, pattern: RegExp, source: RawSnapshot['source']): RawSnapshot[] {
-  const dir = path.join(rawDir, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((name) => ({ name, match: pattern.exec(name) }))
-    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
-    .map(({ name, match }) => ({ date: match[1]!, source, file: `${folder}/${name}`, body: readJson(rawDir, `${folder}/${name}`) }));
-}
-
+/** Parses a raw file once; `.gz` files (models.dev's monthly copies) are gunzipped first. */
 function readJson(rawDir: string, file: string): unknown {
-  const text = readFileSync(path.join(rawDir, file), 'utf8');
+  const bytes = readFileSync(path.join(rawDir, file));
+  let text: string;
+  try {
+    text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch (error) {
+    throw new UnusableInputError(`${file} is not a readable gzip file (${(error as Error).message}); fix or remove the file, the previous output is left untouched`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

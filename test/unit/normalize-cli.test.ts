@@ -78,7 +78,7 @@ describe('scripts/normalize.ts', () => {
     writeFileSync(path.join(raw, 'openrouter/openrouter-models-2026-02-05.json'), JSON.stringify({ models: [] }));
     const run = normalize();
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('expected {"data": [...]} from the OpenRouter models API, got an object with keys models');
+    expect(run.stderr).toContain('openrouter/openrouter-models-2026-02-05.json: expected OpenRouter\'s models list ({"data": [...]}, a bare array, or {"fetchedAt", "count", "data"}), got an object with keys models');
     expect(tree(out)).toEqual(before);
   });
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  normalizeModelsDevCost,
-  normalizeOpenRouterPricing,
-  numberToDecimal,
-  perTokenToPerMillion,
-} from '../../src/lib/data/price-units.ts';
+import { normalizeOpenRouterPricing, numberToDecimal, perTokenToPerMillion } from '../../src/lib/data/price-units.ts';
+import { normalizeModelsDevCost } from '../../src/lib/data/sources/models-dev.ts';
 
 describe('perTokenToPerMillion', () => {
   it('scales per-token strings to per-million without float artifacts', () => {

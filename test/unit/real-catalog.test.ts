@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { normalizeCatalog } from '../../src/lib/data/normalize.ts';
 import { readRawFolder } from '../../scripts/normalize.ts';
 import { stableJson } from '../../src/lib/data/stable-json.ts';
+import { openRouterModelEntries } from '../../src/lib/data/sources/openrouter-models.ts';
 import type { HistoryPoint, Model } from '../../src/lib/data/schema.ts';
 
 const result = normalizeCatalog(readRawFolder('data/raw'));
@@ -28,9 +29,11 @@ function pointAt(model: Model, date: string): HistoryPoint {
   return model.history.filter((p) => p.date <= date).pop()!;
 }
 
+// The catalog is still built from the snapshots up to 2026-01-29 (the bridge in scripts/normalize.ts)
+// until the identity and offers stage reads every source's listing.
 const openRouterSnapshots = readdirSync('data/raw/openrouter')
-  .filter((f) => /^openrouter-models-\d{4}-\d{2}-\d{2}\.json$/.test(f))
-  .map((f) => ({ date: f.slice(18, 28), models: JSON.parse(readFileSync(`data/raw/openrouter/${f}`, 'utf8')).data as any[] }));
+  .filter((f) => /^openrouter-models-\d{4}-\d{2}-\d{2}\.json$/.test(f) && f.slice(18, 28) <= '2026-01-29')
+  .map((f) => ({ date: f.slice(18, 28), models: openRouterModelEntries(f, JSON.parse(readFileSync(`data/raw/openrouter/${f}`, 'utf8'))) as any[] }));
 
 describe('catalog from the committed raw data', () => {
   it('holds every model of every snapshot, and rejects nothing from the real data', () => {
@@ -56,7 +59,7 @@ describe('catalog from the committed raw data', () => {
         expect(point.contextLength, `${raw.id} @ ${snapshot.date}`).toBe(raw.context_length);
         expect(point.pricing.perMillionTokens.input, `${raw.id} @ ${snapshot.date}`).toBe(shiftSix(raw.pricing.prompt));
         expect(point.pricing.perMillionTokens.output, `${raw.id} @ ${snapshot.date}`).toBe(shiftSix(raw.pricing.completion));
-        if (raw.pricing.input_cache_read && raw.pricing.input_cache_read !== '0') {
+        if (raw.pricing.input_cache_read) {
           expect(point.pricing.perMillionTokens.cacheRead).toBe(shiftSix(raw.pricing.input_cache_read));
         }
         if (raw.pricing.request && raw.pricing.request !== '0') expect(point.pricing.perUnit.request).toBe(raw.pricing.request);

@@ -13,8 +13,6 @@
  */
 import {
   CuratedNotesFile,
-  RawModelsDevModel,
-  RawModelsDevOpenRouter,
   RawOpenRouterEndpoints,
   RawOpenRouterModel,
   RawOpenRouterModelsEnvelope,
@@ -28,7 +26,9 @@ import {
   type Rejection,
   type SnapshotChanges,
 } from './schema.ts';
-import { normalizeModelsDevCost, normalizeOpenRouterPricing } from './price-units.ts';
+import { normalizeOpenRouterPricing } from './price-units.ts';
+import { RawModelsDevModel, RawModelsDevOpenRouter, normalizeModelsDevCost } from './sources/models-dev.ts';
+import { UnusableInputError } from './sources/source-file.ts';
 import { splitDisplayName, splitVariant, unixToIsoDate } from './model-names.ts';
 import { deriveTags } from './tags.ts';
 import { authorOf, toSlug } from '../format/slug.ts';
@@ -60,7 +60,7 @@ export interface NormalizeResult {
   warnings: string[];
 }
 
-export class UnusableInputError extends Error {}
+export { UnusableInputError };
 
 /** One model as one snapshot states it. */
 interface SnapshotRecord {

@@ -1,10 +1,109 @@
 /**
- * Upstream price strings → normalized exact prices. OpenRouter states USD per token; people read USD
- * per 1M tokens, so token prices are scaled by 10^6 with decimal arithmetic (big.js), never floats:
- * "0.00000054" becomes "0.54". Per-request, per-image and per-search prices stay per unit.
+ * Upstream prices → normalized exact prices: the one conversion rule every source reader uses.
+ *
+ * Sources state prices in different units (OpenRouter and LiteLLM per token, models.dev and
+ * genai-prices per 1M tokens, genai-prices' searches per thousand) and as strings or JSON numbers.
+ * Everything becomes a decimal string, per 1M tokens or per unit, by moving the decimal point of the
+ * stated text (big.js, never float arithmetic): "0.00000054" per token → "0.54"; a JSON number is
+ * first written back as its shortest round-trip text (String(1.5e-7) = "1.5e-7"), which is the
+ * decimal it was written as, then shifted the same way. Output is never in exponent form.
  */
 import Big from 'big.js';
 import { VARIABLE_PRICE, type Price, type Pricing, type PriceTier, type TokenPriceKey, type UnitPriceKey } from './schema.ts';
+
+/** Prices above this (USD per 1M tokens, or per unit) are taken as a broken upstream value, not a price. */
+export const MAX_PLAUSIBLE_PRICE = new Big(1_000_000);
+
+const MAX_PLAUSIBLE_NUMBER = MAX_PLAUSIBLE_PRICE.toNumber();
+
+/** Token counts (context, output limit, tier thresholds) above this are taken as broken, not stated. */
+export const MAX_TOKEN_COUNT = 1_000_000_000;
+
+/** A price value that cannot be read; readers turn it into a Rejection naming the field. */
+export class PriceValueError extends Error {}
+
+/** Plain decimal notation without trailing zeros; big.js would switch to exponents below 1e-7. */
+export function toDecimalString(value: Big): string {
+  return value.toFixed();
+}
+
+const PLAIN_DECIMAL = /^(0|[1-9]\d*)(\.\d*[1-9])?$/;
+
+/**
+ * Moves the decimal point of a decimal text `places` to the right (negative: to the left). Exact:
+ * big.js multiplies by a power of ten without rounding.
+ */
+export function shiftDecimal(text: string, places: number): string {
+  // Already a plain decimal with nothing to shift (most per-million prices): the text is the answer.
+  if (places === 0 && PLAIN_DECIMAL.test(text) && Number(text) <= MAX_PLAUSIBLE_NUMBER) return text;
+  let value: Big;
+  try {
+    value = new Big(text);
+  } catch {
+    throw new PriceValueError(`${JSON.stringify(text)} is not a decimal number`);
+  }
+  if (value.lt(0)) throw new PriceValueError(`${text} is negative`);
+  const shifted = places === 0 ? value : value.times(powerOfTen(places));
+  if (shifted.gt(MAX_PLAUSIBLE_PRICE)) throw new PriceValueError(`${text} is beyond any plausible price`);
+  return toDecimalString(shifted);
+}
+
+const POWERS = new Map<number, Big>();
+function powerOfTen(places: number): Big {
+  let power = POWERS.get(places);
+  if (!power) POWERS.set(places, (power = new Big(`1e${places}`)));
+  return power;
+}
+
+/** A JSON number as the decimal text it was written as, shifted `places` decimal places. */
+export function decimalFromJsonNumber(value: unknown, places: number): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new PriceValueError(`${JSON.stringify(value) ?? String(value)} is not a number`);
+  return shiftDecimal(String(value), places);
+}
+
+/** Decimal places from each unit a source states to the unit we store. */
+export const SHIFT = { perTokenToPerMillion: 6, perMillion: 0, perThousandToPerUnit: -3, perUnit: 0 } as const;
+
+/** JSON number in USD per token (LiteLLM) → USD per 1M tokens. */
+export const perTokenNumberToPerMillion = (value: unknown): string => decimalFromJsonNumber(value, SHIFT.perTokenToPerMillion);
+/** JSON number already in USD per 1M tokens or per unit (models.dev, genai-prices) → decimal string. */
+export const numberToDecimal = (value: unknown): string => decimalFromJsonNumber(value, SHIFT.perMillion);
+
+const RAW_PRICE = /^(-1|\d{1,30}(\.\d{1,30})?)$/;
+
+/** OpenRouter's per-token price string → USD per 1M tokens; "-1" is the variable state. */
+export function perTokenToPerMillion(raw: string): Price {
+  if (raw === '-1') return VARIABLE_PRICE;
+  return shiftDecimal(raw, SHIFT.perTokenToPerMillion);
+}
+
+export function perUnitPrice(raw: string): Price {
+  if (raw === '-1') return VARIABLE_PRICE;
+  return shiftDecimal(raw, SHIFT.perUnit);
+}
+
+/** A price that is exactly zero; "variable" is never zero. */
+export function isZeroPrice(price: Price | undefined): boolean {
+  // Normalized prices are plain decimals (DecimalString), so zero is "0" or "0.0…".
+  return price !== undefined && /^0(\.0*)?$/.test(price);
+}
+
+/**
+ * Which stated zeros are kept. A stated "0" cache price is a real statement: cache reads (or writes)
+ * cost nothing, which a calculator must not replace by the input price it uses when no cache price is
+ * stated. For the other optional dimensions "0" and an absent key mean the same thing (no extra
+ * charge; reasoning billed as output), and OpenRouter's 2025 format spelled every absent one as "0".
+ */
+const ZERO_IS_STATEMENT: ReadonlySet<string> = new Set<TokenPriceKey>(['cacheRead', 'cacheWrite', 'cacheWrite1h', 'audioCacheRead']);
+
+export function dropUnstatedZeros<T extends Record<string, Price | undefined>>(prices: T): T {
+  return Object.fromEntries(Object.entries(prices).filter(([key, p]) => p !== undefined && (!isZeroPrice(p) || ZERO_IS_STATEMENT.has(key)))) as T;
+}
+
+export interface PricingProblem {
+  field: string;
+  message: string;
+}
 
 /** OpenRouter's per-token pricing keys and their normalized names. */
 export const OPENROUTER_TOKEN_KEYS: Readonly<Record<string, TokenPriceKey>> = {
@@ -28,47 +127,25 @@ export const OPENROUTER_UNIT_KEYS: Readonly<Record<string, UnitPriceKey>> = {
 };
 
 /** Own keys only: an upstream key such as "constructor" must not find Object.prototype members. */
-function tokenKeyOf(key: string): TokenPriceKey | undefined {
-  return Object.hasOwn(OPENROUTER_TOKEN_KEYS, key) ? OPENROUTER_TOKEN_KEYS[key] : undefined;
+export function ownKey<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-function unitKeyOf(key: string): UnitPriceKey | undefined {
-  return Object.hasOwn(OPENROUTER_UNIT_KEYS, key) ? OPENROUTER_UNIT_KEYS[key] : undefined;
+/** Runs one conversion, recording its failure as a problem of `field` instead of throwing. */
+export function convert<T>(field: string, problems: PricingProblem[], run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof PriceValueError)) throw error;
+    problems.push({ field, message: error.message });
+    return undefined;
+  }
 }
-
-const MILLION = new Big(1_000_000);
-
-/** Plain decimal notation without trailing zeros; big.js would switch to exponents below 1e-7. */
-export function toDecimalString(value: Big): string {
-  return value.toFixed();
-}
-
-export function perTokenToPerMillion(raw: string): Price {
-  if (raw === '-1') return VARIABLE_PRICE;
-  return toDecimalString(new Big(raw).times(MILLION));
-}
-
-export function perUnitPrice(raw: string): Price {
-  if (raw === '-1') return VARIABLE_PRICE;
-  return toDecimalString(new Big(raw));
-}
-
-/** A price that is exactly zero; "variable" is never zero. */
-export function isZeroPrice(price: Price | undefined): boolean {
-  return price !== undefined && price !== VARIABLE_PRICE && new Big(price).eq(0);
-}
-
-export interface PricingProblem {
-  field: string;
-  message: string;
-}
-
-const RAW_PRICE = /^(-1|\d+(\.\d+)?)$/;
 
 /**
- * Normalizes an OpenRouter `pricing` object. Optional dimensions that are exactly zero are left out,
- * since upstream spells "no charge" both as "0" and as an absent key (the 2025 format did the former).
- * Keys this code does not know are returned in `unknown`, never dropped.
+ * Normalizes an OpenRouter `pricing` object (models API and endpoints). Keys this code does not know
+ * are returned in `unknown`, never dropped; so are time-of-day overrides (`utc_start`/`utc_end`),
+ * which are not prompt-length tiers.
  */
 export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pricing: Pricing; problems: PricingProblem[] } {
   const problems: PricingProblem[] = [];
@@ -79,19 +156,25 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
   let tiers: PriceTier[] = [];
 
   for (const [key, value] of Object.entries(raw)) {
+    const field = `pricing.${key}`;
     if (key === 'overrides') {
-      tiers = normalizeOverrides(value, problems);
+      tiers = normalizeOverrides(value, problems, unknown);
+      continue;
+    }
+    // The endpoints API states `discount` as a JSON number (0), the models API as a string.
+    if (key === 'discount' && typeof value === 'number') {
+      discount = convert(field, problems, () => numberToDecimal(value));
       continue;
     }
     if (typeof value !== 'string' || !RAW_PRICE.test(value)) {
-      problems.push({ field: `pricing.${key}`, message: `${JSON.stringify(value)} is not a decimal price or "-1"` });
+      problems.push({ field, message: `${JSON.stringify(value)} is not a decimal price or "-1"` });
       continue;
     }
-    const tokenKey = tokenKeyOf(key);
-    const unitKey = unitKeyOf(key);
-    if (tokenKey) perMillionTokens[tokenKey] = perTokenToPerMillion(value);
-    else if (unitKey) perUnit[unitKey] = perUnitPrice(value);
-    else if (key === 'discount') discount = value === '-1' ? undefined : toDecimalString(new Big(value));
+    const tokenKey = ownKey(OPENROUTER_TOKEN_KEYS, key);
+    const unitKey = ownKey(OPENROUTER_UNIT_KEYS, key);
+    if (tokenKey) assign(perMillionTokens, tokenKey, convert(field, problems, () => perTokenToPerMillion(value)));
+    else if (unitKey) assign(perUnit, unitKey, convert(field, problems, () => perUnitPrice(value)));
+    else if (key === 'discount') discount = value === '-1' ? undefined : convert(field, problems, () => shiftDecimal(value, 0));
     else unknown[key] = value;
   }
 
@@ -100,8 +183,8 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
     if (!(key in raw)) problems.push({ field: `pricing.${key}`, message: 'is missing' });
   }
   const pricing: Pricing = {
-    perMillionTokens: { input: input ?? '0', output: output ?? '0', ...dropZero(optionalTokens) },
-    perUnit: dropZero(perUnit),
+    perMillionTokens: { input: input ?? '0', output: output ?? '0', ...dropUnstatedZeros(optionalTokens) },
+    perUnit: dropUnstatedZeros(perUnit),
     tiers,
     unknown,
   };
@@ -109,7 +192,11 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
   return { pricing, problems };
 }
 
-function normalizeOverrides(value: unknown, problems: PricingProblem[]): PriceTier[] {
+function assign(target: Record<string, Price>, key: string, value: Price | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function normalizeOverrides(value: unknown, problems: PricingProblem[], unknown: Record<string, string>): PriceTier[] {
   if (!Array.isArray(value)) {
     problems.push({ field: 'pricing.overrides', message: 'is not an array' });
     return [];
@@ -122,73 +209,47 @@ function normalizeOverrides(value: unknown, problems: PricingProblem[]): PriceTi
       return;
     }
     const { min_prompt_tokens: minPromptTokens, ...prices } = entry as Record<string, unknown>;
-    if (typeof minPromptTokens !== 'number' || !Number.isInteger(minPromptTokens) || minPromptTokens <= 0) {
-      problems.push({ field: `${field}.min_prompt_tokens`, message: 'is not a positive integer' });
+    if (minPromptTokens === undefined && ('utc_start' in prices || 'utc_end' in prices)) {
+      // Off-peak prices by time of day: no prompt-length tier to make of them, so kept verbatim.
+      unknown[`overrides[${index}]`] = JSON.stringify(entry);
+      return;
+    }
+    if (typeof minPromptTokens !== 'number' || !Number.isSafeInteger(minPromptTokens) || minPromptTokens <= 0 || minPromptTokens > MAX_TOKEN_COUNT) {
+      problems.push({ field: `${field}.min_prompt_tokens`, message: `${JSON.stringify(minPromptTokens) ?? 'undefined'} is not a positive token count up to ${MAX_TOKEN_COUNT}` });
       return;
     }
     const tier: PriceTier = { minPromptTokens, perMillionTokens: {} };
     for (const [key, price] of Object.entries(prices)) {
-      const tokenKey = tokenKeyOf(key);
-      const unitKey = unitKeyOf(key);
+      const tokenKey = ownKey(OPENROUTER_TOKEN_KEYS, key);
+      const unitKey = ownKey(OPENROUTER_UNIT_KEYS, key);
       if (typeof price !== 'string' || !RAW_PRICE.test(price) || (!tokenKey && !unitKey)) {
         problems.push({ field: `${field}.${key}`, message: `${JSON.stringify(price)} is not a known price` });
         continue;
       }
-      if (tokenKey) tier.perMillionTokens[tokenKey] = perTokenToPerMillion(price);
-      else if (unitKey) tier.perUnit = { ...tier.perUnit, [unitKey]: perUnitPrice(price) };
+      if (tokenKey) assign(tier.perMillionTokens as Record<string, Price>, tokenKey, convert(`${field}.${key}`, problems, () => perTokenToPerMillion(price)));
+      else if (unitKey) {
+        const unitPrice = convert(`${field}.${key}`, problems, () => perUnitPrice(price));
+        if (unitPrice !== undefined) tier.perUnit = { ...tier.perUnit, [unitKey]: unitPrice };
+      }
     }
     tiers.push(tier);
   });
   return tiers.sort((a, b) => a.minPromptTokens - b.minPromptTokens);
 }
 
-function dropZero<T extends Record<string, Price>>(prices: T): T {
-  return Object.fromEntries(Object.entries(prices).filter(([, p]) => !isZeroPrice(p))) as T;
-}
-
-/**
- * models.dev states USD per 1M tokens as JSON numbers. The number is turned back into the decimal
- * text it was written as (JavaScript prints the shortest round-trip form, which is that text).
- */
-export function numberToDecimal(value: number): string {
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${value} is not a non-negative price`);
-  return toDecimalString(new Big(String(value)));
-}
-
-export interface ModelsDevCost {
-  input?: number | undefined;
-  output?: number | undefined;
-  cache_read?: number | undefined;
-  cache_write?: number | undefined;
-  reasoning?: number | undefined;
-  tiers?: { input?: number | undefined; output?: number | undefined; cache_read?: number | undefined; cache_write?: number | undefined; tier: { size: number; type: string } }[] | undefined;
-}
-
-/**
- * models.dev "context" tiers apply to prompts over `size` tokens ("context_over_200k"), so the first
- * token count they apply to is size + 1.
- */
-export function normalizeModelsDevCost(cost: ModelsDevCost | null | undefined): Pricing {
-  const tokenPrices = (c: Omit<ModelsDevCost, 'tiers'>) => {
-    const prices: Partial<Record<TokenPriceKey, Price>> = {};
-    if (c.input !== undefined) prices.input = numberToDecimal(c.input);
-    if (c.output !== undefined) prices.output = numberToDecimal(c.output);
-    if (c.cache_read !== undefined) prices.cacheRead = numberToDecimal(c.cache_read);
-    if (c.cache_write !== undefined) prices.cacheWrite = numberToDecimal(c.cache_write);
-    if (c.reasoning !== undefined) prices.reasoning = numberToDecimal(c.reasoning);
-    return prices;
-  };
-  const base = tokenPrices(cost ?? {});
-  const { input, output, ...optional } = base;
-  const tiers: PriceTier[] = (cost?.tiers ?? [])
-    .filter((t) => t.tier.type === 'context')
-    .map((t) => ({ minPromptTokens: t.tier.size + 1, perMillionTokens: tokenPrices(t) }))
-    .sort((a, b) => a.minPromptTokens - b.minPromptTokens);
-  // An entry without a cost (routers such as openrouter/auto) has no fixed price: variable, not free.
+/** Base prices plus tiers, assembled from per-dimension prices by a reader that knows its keys. */
+export function pricingFrom(
+  perMillionTokens: Partial<Record<TokenPriceKey, Price>>,
+  perUnit: Partial<Record<UnitPriceKey, Price>>,
+  tiers: PriceTier[],
+  unknown: Record<string, string>,
+  missing: Price,
+): Pricing {
+  const { input, output, ...optional } = perMillionTokens;
   return {
-    perMillionTokens: { input: input ?? VARIABLE_PRICE, output: output ?? VARIABLE_PRICE, ...dropZero(optional as Record<string, Price>) },
-    perUnit: {},
-    tiers,
-    unknown: {},
+    perMillionTokens: { input: input ?? missing, output: output ?? missing, ...dropUnstatedZeros(optional) },
+    perUnit: dropUnstatedZeros(perUnit),
+    tiers: [...tiers].sort((a, b) => a.minPromptTokens - b.minPromptTokens),
+    unknown,
   };
 }

@@ -36,15 +36,34 @@ export type IsoDate = z.infer<typeof IsoDate>;
  */
 export const RawOpenRouterPricing = z.record(z.string(), z.unknown());
 
+/** Token counts beyond this are a broken value, not a statement (the same bound as price-units.ts). */
+const MAX_TOKENS = 1_000_000_000;
+const tokenCount = z.number().int({ error: 'is not an integer' }).positive({ error: 'is not a positive integer' }).max(MAX_TOKENS, { error: `is more than ${MAX_TOKENS} tokens` });
+
+/**
+ * A model id as it becomes a URL path: no "." or ".." segments (a browser or the static build would
+ * resolve them away), no control characters, at most 200 characters.
+ */
+export const RawModelId = z
+  .string()
+  .min(1, { error: 'is missing' })
+  .max(200, { error: 'is longer than 200 characters' })
+  // eslint-disable-next-line no-control-regex
+  .refine((id) => !/[\u0000-\u001f\u007f]/.test(id), { error: 'contains control characters' })
+  .refine((id) => !id.split('/').some((segment) => segment === '.' || segment === '..'), { error: 'has a "." or ".." path segment' });
+
+/** OpenRouter's copy of Artificial Analysis indices (`benchmarks.artificial_analysis`), 0–100. */
+const indexFigure = z.number().min(0).max(100).nullish();
+
 export const RawOpenRouterModel = z.looseObject({
-  id: z.string().min(1, { error: 'is missing' }),
+  id: RawModelId,
   canonical_slug: z.string().nullish(),
   hugging_face_id: z.string().nullish(),
   name: z.string().min(1),
   // Unix seconds; the upper bound (the last second of year 9999) keeps it a calendar date.
   created: z.number().int().positive().max(253_402_300_799, { error: 'is not a Unix time before year 10000' }),
   description: z.string().nullish(),
-  context_length: z.number().int().positive({ error: 'is not a positive integer' }).nullable(),
+  context_length: tokenCount.nullable(),
   architecture: z.looseObject({
     modality: z.string().nullish(),
     input_modalities: z.array(z.string()).nullish(),
@@ -55,8 +74,8 @@ export const RawOpenRouterModel = z.looseObject({
   pricing: RawOpenRouterPricing,
   top_provider: z
     .looseObject({
-      context_length: z.number().int().positive().nullish(),
-      max_completion_tokens: z.number().int().positive().nullish(),
+      context_length: tokenCount.nullish(),
+      max_completion_tokens: tokenCount.nullish(),
       is_moderated: z.boolean().nullish(),
     })
     .nullish(),
@@ -64,6 +83,27 @@ export const RawOpenRouterModel = z.looseObject({
   supported_parameters: z.array(z.string()).nullish(),
   default_parameters: z.record(z.string(), z.unknown()).nullish(),
   expiration_date: z.string().nullish(),
+  // Fields of the 2026 API (https://openrouter.ai/docs/api-reference/models).
+  knowledge_cutoff: z.string().nullish(),
+  reasoning: z
+    .looseObject({
+      mandatory: z.boolean().nullish(),
+      default_enabled: z.boolean().nullish(),
+      supported_efforts: z.array(z.string()).nullish(),
+      default_effort: z.string().nullish(),
+    })
+    .nullish(),
+  /** On moving aliases ("~z-ai/glm-latest"): the model the alias points to now. */
+  alias_target: z.looseObject({ name: z.string().nullish(), slug: z.string() }).nullish(),
+  links: z.record(z.string(), z.unknown()).nullish(),
+  benchmarks: z
+    .looseObject({
+      artificial_analysis: z
+        .looseObject({ intelligence_index: indexFigure, coding_index: indexFigure, agentic_index: indexFigure })
+        .nullish(),
+    })
+    .nullish(),
+  supported_voices: z.array(z.unknown()).nullish(),
 });
 export type RawOpenRouterModel = z.infer<typeof RawOpenRouterModel>;
 
@@ -75,18 +115,20 @@ export const RawOpenRouterEndpoint = z.looseObject({
   name: z.string().nullish(),
   provider_name: z.string().min(1),
   tag: z.string().nullish(),
-  context_length: z.number().int().positive().nullish(),
-  max_completion_tokens: z.number().int().positive().nullish(),
-  max_prompt_tokens: z.number().int().positive().nullish(),
+  context_length: tokenCount.nullish(),
+  max_completion_tokens: tokenCount.nullish(),
+  max_prompt_tokens: tokenCount.nullish(),
   quantization: z.string().nullish(),
   pricing: RawOpenRouterPricing,
   supported_parameters: z.array(z.string()).nullish(),
   status: z.number().nullish(),
-  uptime_last_30m: z.number().nullish(),
+  uptime_last_30m: z.number().min(0).max(100).nullish(),
+  uptime_last_5m: z.number().min(0).max(100).nullish(),
+  uptime_last_1d: z.number().min(0).max(100).nullish(),
 });
 export const RawOpenRouterEndpoints = z.looseObject({
   data: z.looseObject({
-    id: z.string().min(1),
+    id: RawModelId,
     endpoints: z.array(RawOpenRouterEndpoint),
   }),
 });
@@ -123,43 +165,7 @@ export const RawHuggingFaceConfig = z.looseObject({
 });
 export type RawHuggingFaceConfig = z.infer<typeof RawHuggingFaceConfig>;
 
-// Raw: models.dev api.json, `openrouter` provider only (costs are numbers in USD per 1M tokens).
-const ModelsDevCost = z.looseObject({
-  input: z.number().nonnegative().optional(),
-  output: z.number().nonnegative().optional(),
-  cache_read: z.number().nonnegative().optional(),
-  cache_write: z.number().nonnegative().optional(),
-  reasoning: z.number().nonnegative().optional(),
-  tiers: z
-    .array(
-      z.looseObject({
-        input: z.number().nonnegative().optional(),
-        output: z.number().nonnegative().optional(),
-        cache_read: z.number().nonnegative().optional(),
-        cache_write: z.number().nonnegative().optional(),
-        tier: z.looseObject({ size: z.number().int().positive(), type: z.string() }),
-      }),
-    )
-    .optional(),
-});
-export const RawModelsDevModel = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  release_date: z.string().nullish(),
-  attachment: z.boolean().nullish(),
-  reasoning: z.boolean().nullish(),
-  tool_call: z.boolean().nullish(),
-  open_weights: z.boolean().nullish(),
-  modalities: z.looseObject({ input: z.array(z.string()), output: z.array(z.string()) }).nullish(),
-  limit: z.looseObject({ context: z.number().int().nonnegative(), output: z.number().int().nonnegative().nullish() }),
-  cost: ModelsDevCost.nullish(),
-});
-export type RawModelsDevModel = z.infer<typeof RawModelsDevModel>;
-export const RawModelsDevOpenRouter = z.looseObject({
-  openrouter: z.looseObject({ models: z.record(z.string(), z.unknown()) }),
-});
-
-// Curated architecture notes: facts stated outside config.json, each with where it was stated.
+/** Where a figure or note was stated. */
 export const SourceRef = z.object({
   /** What kind of source this is; cards show it next to each figure. */
   kind: z.enum(['hf-config', 'note', 'description', 'computed', 'openrouter', 'models.dev']),
@@ -168,18 +174,6 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
-export const CuratedModelNotes = z.strictObject({
-  /** Config file under huggingface/ to use when the HF id has none of its own (e.g. base model's config). */
-  configFile: z.string().optional(),
-  configNote: z.string().optional(),
-  notes: z.array(z.strictObject({ text: z.string().min(1), source: SourceRef })).default([]),
-  /** Published figures that a config does not give (e.g. parameter counts of MLA models). */
-  figures: z
-    .record(z.string(), z.strictObject({ value: z.union([z.number(), z.literal('none')]), source: SourceRef }))
-    .default({}),
-});
-export const CuratedNotesFile = z.record(z.string(), CuratedModelNotes);
-export type CuratedNotesFile = z.infer<typeof CuratedNotesFile>;
 
 /** Where and when each raw file came from; kept next to the raw files. */
 export const ProvenanceEntry = z.strictObject({
@@ -277,6 +271,22 @@ export const Architecture = z.strictObject({
 });
 export type Architecture = z.infer<typeof Architecture>;
 export type ArchitectureField = keyof Architecture;
+
+// Curated architecture notes: facts stated outside config.json, each with where it was stated.
+/**
+ * Curated notes are checked with the same Architecture schema the catalog is written with, so that a
+ * typo in a figure's name or value is reported at read time with its field, not by the output check.
+ */
+export const CuratedModelNotes = z.strictObject({
+  /** Config file under huggingface/ to use when the HF id has none of its own (e.g. base model's config). */
+  configFile: z.string().optional(),
+  configNote: z.string().optional(),
+  notes: z.array(z.strictObject({ text: z.string().min(1), source: SourceRef })).default([]),
+  /** Published figures that a config does not give (e.g. parameter counts of MLA models). */
+  figures: Architecture.default({}),
+});
+export const CuratedNotesFile = z.record(z.string(), CuratedModelNotes);
+export type CuratedNotesFile = z.infer<typeof CuratedNotesFile>;
 
 export const ProviderEndpoint = z.strictObject({
   provider: z.string(),

@@ -20,8 +20,12 @@ export interface StatedKeys {
 
 /** One entry of one source at one date: a provider selling a model (or, for AA, figures about a model). */
 export interface ListingEntry {
-  /** The source's own provider id: models.dev provider key, LiteLLM `litellm_provider`, OpenRouter endpoint provider name, "openrouter" for the models API. */
+  /** The source's own provider id: models.dev provider key, LiteLLM `litellm_provider`, OpenRouter's provider slug (from the endpoint tag, else its name), "openrouter" for the models API. */
   providerId: string;
+  /** The provider's display name where the source states one ("Google", "Together"). */
+  providerName: string | null;
+  /** OpenRouter endpoint tag ("google-vertex/global/flex"): one provider can serve a model through several endpoints. Null elsewhere. */
+  endpointTag: string | null;
   /** The id that provider's API takes. */
   providerModelId: string;
   /** The source's own key for the entry (LiteLLM key, "provider/model" for models.dev, "<openrouter id>@<endpoint provider>"). */
@@ -59,4 +63,24 @@ export interface SourceListing {
   entries: ListingEntry[];
   /** Entries left out, each named by file, index, id and field. */
   rejected: Rejection[];
+  /** Entries left out on purpose (a LiteLLM embedding model, a key that is not a model), counted by reason. */
+  skipped: SkipTally[];
+  /** Texts cut to a sane length (names, descriptions), each named like a rejection; the entry is kept. */
+  trimmed: Rejection[];
+  /** Providers as the source describes them (models.dev and genai-prices name theirs; others list none). */
+  providers: ListedProvider[];
+}
+
+export interface SkipTally {
+  reason: string;
+  count: number;
+  /** The first few keys skipped for this reason, for the run's output. */
+  examples: string[];
+}
+
+export interface ListedProvider {
+  id: string;
+  name: string;
+  apiBaseUrl: string | null;
+  docUrl: string | null;
 }

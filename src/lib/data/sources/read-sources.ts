@@ -1,0 +1,77 @@
+/**
+ * Every raw file → its reader, by where it sits in data/raw. Pure: scripts/normalize.ts reads the
+ * files (gzip included) and passes their parsed bodies; this decides what each one is.
+ */
+import type { SourceListing } from './listing.ts';
+import { readOpenRouterModelsFile, type OpenRouterModelsFile } from './openrouter-models.ts';
+import { readModelsDevFile } from './models-dev.ts';
+import { readLiteLlmFile } from './litellm.ts';
+import { UnusableInputError } from './source-file.ts';
+
+export interface RawFile {
+  /** Path relative to the raw folder, with "/" separators. */
+  file: string;
+  /**
+   * Parses the file when its reader runs, so that each body can be dropped as soon as it is read:
+   * holding all 40 MB of parsed JSON at once doubled the run's garbage-collection time.
+   */
+  load: () => unknown;
+}
+
+export interface SourceReadings {
+  /** OpenRouter models snapshots, oldest first (their listings are also in `listings`). */
+  openRouterModels: OpenRouterModelsFile[];
+  /** Every offer listing of every source and date, sorted by date, then source, then file. */
+  listings: SourceListing[];
+}
+
+type Reader = (file: string, date: string, body: unknown) => void;
+
+interface Route {
+  pattern: RegExp;
+  read: (readings: SourceReadings) => Reader;
+}
+
+const DATE = '(\\d{4}-\\d{2}-\\d{2})';
+
+/** The raw layout: one pattern per kind of file; the captured group is the file's date. */
+const ROUTES: Route[] = [
+  {
+    pattern: new RegExp(`^openrouter/openrouter-models-${DATE}\\.json$`),
+    read: (r) => (file, date, body) => {
+      const models = readOpenRouterModelsFile(file, date, body);
+      r.openRouterModels.push(models);
+      r.listings.push(models.listing);
+    },
+  },
+  { pattern: new RegExp(`^models-dev/models-dev-api-${DATE}\\.json(\\.gz)?$`), read: (r) => (file, date, body) => r.listings.push(readModelsDevFile(file, date, body)) },
+  { pattern: new RegExp(`^litellm/litellm-${DATE}\\.json$`), read: (r) => (file, date, body) => r.listings.push(readLiteLlmFile(file, date, body)) },
+];
+
+/** Files a route reads; `isSourceFile` lets the CLI tell these from files it must not ignore silently. */
+export function routeOf(file: string): { route: Route; date: string } | null {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(file);
+    if (match) return { route, date: match[1]! };
+  }
+  return null;
+}
+
+export function readSources(files: RawFile[]): SourceReadings {
+  const readings: SourceReadings = { openRouterModels: [], listings: [] };
+  for (const { file, load } of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
+    const routed = routeOf(file);
+    if (!routed) throw new UnusableInputError(`${file}: no reader for this file; raw files must follow the layout in the README`);
+    routed.route.read(readings)(file, routed.date, load());
+  }
+  const sameDate = new Map<string, string>();
+  for (const listing of readings.listings) {
+    const slot = `${listing.source} ${listing.date} ${listing.completeFor.length > 0 ? 'full' : listing.file}`;
+    const other = sameDate.get(slot);
+    if (other) throw new UnusableInputError(`${listing.file} and ${other} are two full ${listing.source} listings of the same date; keep one`);
+    sameDate.set(slot, listing.file);
+  }
+  readings.openRouterModels.sort((a, b) => a.date.localeCompare(b.date));
+  readings.listings.sort((a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source) || a.file.localeCompare(b.file));
+  return readings;
+}

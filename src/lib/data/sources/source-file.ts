@@ -1,0 +1,124 @@
+/**
+ * What every source reader shares: the error for a file unusable as a whole, the record of one bad
+ * entry (file, index, id, field), the tally of entries left out on purpose, and the bounds every
+ * upstream text and number must stay within before it reaches the catalog.
+ */
+import type { z } from 'astro/zod';
+import type { Rejection } from '../schema.ts';
+import type { ListingEntry, SkipTally, SourceListing } from './listing.ts';
+
+/** The whole input cannot be read (not JSON, wrong envelope): the run stops and writes nothing. */
+export class UnusableInputError extends Error {}
+
+/** Longest texts kept from upstream; longer ones are cut and reported (a 1 MB name made a 12 MB page). */
+export const TEXT_LIMITS = { id: 200, name: 200, description: 8_000 } as const;
+
+/** "a 3-key object with keys data, count…", for messages about a file's envelope. */
+export function describeShape(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
+  return `a ${typeof value}`;
+}
+
+/** The first zod issue as field and message, so a bad entry names exactly what is wrong. */
+export function firstIssue(error: z.ZodError, prefix = ''): { field: string; message: string } {
+  const issue = error.issues[0]!;
+  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return { field: [prefix, path].filter(Boolean).join('.') || '(entry)', message: issue.message };
+}
+
+/**
+ * Why an id cannot name a model page, or null when it can. Ids become URL paths, so "." and ".."
+ * segments (which a browser or the static build resolves away) and control characters are refused.
+ */
+export function modelIdProblem(id: string): string | null {
+  if (id.trim() === '') return 'is empty';
+  if (id.length > TEXT_LIMITS.id) return `is ${id.length} characters long, more than ${TEXT_LIMITS.id}`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(id)) return 'contains control characters';
+  if (/(^|\/)\.\.?(\/|$)/.test(id)) return `${JSON.stringify(id)} has a "." or ".." path segment`;
+  return null;
+}
+
+/** Collects a reader's rejections, skips and cuts for one file. */
+export class EntryLog {
+  readonly rejected: Rejection[] = [];
+  readonly trimmed: Rejection[] = [];
+  private readonly skips = new Map<string, SkipTally>();
+  readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  reject(index: number, id: string | null, field: string, message: string): void {
+    this.rejected.push({ file: this.file, index, id, field, message });
+  }
+
+  skip(reason: string, key: string): void {
+    const tally = this.skips.get(reason) ?? { reason, count: 0, examples: [] };
+    tally.count += 1;
+    if (tally.examples.length < 3) tally.examples.push(key);
+    this.skips.set(reason, tally);
+  }
+
+  get skipped(): SkipTally[] {
+    return [...this.skips.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  }
+
+  /** `text` cut to `limit` characters; a cut is reported, the entry kept. */
+  cap(text: string, limit: number, index: number, id: string | null, field: string): string {
+    if (text.length <= limit) return text;
+    this.trimmed.push({ file: this.file, index, id, field, message: `cut from ${text.length} to ${limit} characters` });
+    return text.slice(0, limit);
+  }
+
+  /** Name and description capped, or null when upstream states none. */
+  texts(index: number, id: string, name: unknown, description: unknown): { name: string | null; description: string | null } {
+    return {
+      name: typeof name === 'string' && name !== '' ? this.cap(name, TEXT_LIMITS.name, index, id, 'name') : null,
+      description: typeof description === 'string' && description !== '' ? this.cap(description, TEXT_LIMITS.description, index, id, 'description') : null,
+    };
+  }
+
+  listing(base: Pick<SourceListing, 'source' | 'date' | 'completeFor' | 'entries'> & Partial<Pick<SourceListing, 'providers'>>): SourceListing {
+    return { ...base, file: this.file, rejected: this.rejected, skipped: this.skipped, trimmed: this.trimmed, providers: base.providers ?? [] };
+  }
+}
+
+/** Every field of a listing entry that a source may leave unstated, as "not stated". */
+export function unstatedEntry(): Omit<ListingEntry, 'providerId' | 'providerModelId' | 'key' | 'index'> {
+  return {
+    providerName: null,
+    endpointTag: null,
+    keys: {},
+    name: null,
+    description: null,
+    pricing: null,
+    contextLength: null,
+    maxOutputTokens: null,
+    quantization: null,
+    uptime: null,
+    viaOpenRouter: false,
+    releaseDate: null,
+    knowledgeCutoff: null,
+    openWeights: null,
+    inputModalities: null,
+    outputModalities: null,
+  };
+}
+
+/** "2026-08-22" from a file name such as "litellm-2026-08-22.json"; the file's own date. */
+export function dateInFileName(file: string): string {
+  const match = /(\d{4}-\d{2}-\d{2})(?=\.json(\.gz)?$)/.exec(file);
+  if (!match) throw new UnusableInputError(`${file}: the file name carries no YYYY-MM-DD date`);
+  return match[1]!;
+}
+
+/** Checks a calendar date (rejects "2025-02-30" and "2025"). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) return false;
+  if (Number(text.slice(8)) <= 28) return true;
+  return new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+}
