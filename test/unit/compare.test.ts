@@ -184,6 +184,14 @@ describe('compareRows on synthetic models', () => {
     expect(findRow(groups, 'cost-request').cells[0]!.key).toBe('0.0021');
   });
 
+  it('states a discount in the words the card uses, exactly, in the price and the workload rows', () => {
+    const discounted = toCompareModel(model({ id: 'a/discounted', pricing: { ...testPricing('1', '2'), discount: '0.07' } }));
+    const plain = toCompareModel(model({ id: 'a/plain' }));
+    const groups = compareRows([discounted, plain], options);
+    expect(texts(findRow(groups, 'discount'))[0]).toBe('7% off every price');
+    expect(texts(findRow(groups, 'cost-tier'))[0]).toBe('7% off every price');
+  });
+
   it('keeps the column order of the models given', () => {
     const models = ['c/three', 'a/one', 'b/two'].map((id) => toCompareModel(model({ id })));
     expect(findRow(compareRows(models, options), 'id').cells.map((c) => c.text)).toEqual(['c/three', 'a/one', 'b/two']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatContextShort, formatCount, formatDate, formatParams, formatPricePerMillion, formatUnitPrice, formatUsd, formatUsdRounded } from '../../src/lib/format/format.ts';
+import { formatBytes, formatContextShort, formatCount, formatDate, formatDiscount, formatParams, formatPercentOfFraction, formatPricePerMillion, formatUnitPrice, formatUsd, formatUsdRounded } from '../../src/lib/format/format.ts';
 
 describe('format', () => {
   it('formats counts and dates as upstream pages do', () => {
@@ -7,6 +7,14 @@ describe('format', () => {
     expect(formatCount(null)).toBe('unknown');
     expect(formatDate('2023-12-28')).toBe('Dec 28, 2023');
     expect(formatDate('2023-12-10')).toBe('Dec 10, 2023');
+  });
+
+  it('states a discount as an exact percentage, never a float artefact', () => {
+    // 0.07 × 100 in floating point is 7.000000000000001.
+    expect(formatPercentOfFraction('0.07')).toBe('7%');
+    expect(formatPercentOfFraction('0.125')).toBe('12.5%');
+    expect(formatPercentOfFraction('0.0000001')).toBe('0.00001%');
+    expect(formatDiscount('0.2')).toBe('20% off every price');
   });
 
   it('formats exact prices without losing digits', () => {

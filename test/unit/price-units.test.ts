@@ -59,6 +59,15 @@ describe('normalizeOpenRouterPricing', () => {
     });
   });
 
+  it('accepts a discount from 0 up to, not including, 1 and reports any other as a problem of pricing.discount', () => {
+    expect(normalizeOpenRouterPricing({ prompt: '0.000001', completion: '0.000002', discount: '0.07' }).pricing.discount).toBe('0.07');
+    for (const discount of ['1', '5', '1.0']) {
+      const { pricing, problems } = normalizeOpenRouterPricing({ prompt: '0.000001', completion: '0.000002', discount });
+      expect(pricing.discount).toBeUndefined();
+      expect(problems).toEqual([{ field: 'pricing.discount', message: `"${discount}" is not a fraction from 0 up to, not including, 1 (0.2 is 20 % off)` }]);
+    }
+  });
+
   it('leaves out optional dimensions that cost exactly zero (the 2025 format spelled them "0")', () => {
     const { pricing } = normalizeOpenRouterPricing({ prompt: '0', completion: '0', request: '0', image: '0', web_search: '0', internal_reasoning: '0' });
     expect(pricing.perMillionTokens).toEqual({ input: '0', output: '0' });

@@ -5,7 +5,7 @@
  * URL (replaceState) and reads it back on load, so a shared link reproduces the result.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { formatCount, formatUsd, formatUsdRounded } from '../../lib/format/format.ts';
+import { formatCount, formatDiscount, formatUsd, formatUsdRounded } from '../../lib/format/format.ts';
 import { DIMENSION_LABELS, type CostLine } from '../../lib/pricing/pricing.ts';
 import {
   DEFAULT_PRESET,
@@ -372,7 +372,7 @@ function Highlight({ ranking, id, onClear }: { ranking: Ranking; id: string; onC
 function tierText(row: PricedRow): string | null {
   const notes: string[] = [];
   if (row.tier) notes.push(`prompt ≥ ${formatCount(row.tier.minPromptTokens)} tokens tier`);
-  if (row.discount) notes.push(`${Number(row.discount) * 100} % discount`);
+  if (row.discount) notes.push(formatDiscount(row.discount));
   if (!row.model.listed) notes.push('retired');
   return notes.length > 0 ? notes.join(', ') : null;
 }
@@ -508,7 +508,7 @@ function Breakdown({ model, lines, total, discount }: { model: string; lines: Co
       <tfoot>
         <tr>
           <th scope="row" colSpan={3}>
-            Total per request{discount ? ` after the ${Number(discount) * 100} % discount` : ''}
+            Total per request{discount ? ` (${formatDiscount(discount)})` : ''}
           </th>
           <td className="num">{formatUsd(total)}</td>
         </tr>

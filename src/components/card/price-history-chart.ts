@@ -1,12 +1,13 @@
 /** A card's stepped input/output price chart, drawn from its price-history table. */
 import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/browser/chart-theme.ts';
 import { Chart } from '../chart-setup.ts';
+import { DECIMAL } from '../../lib/pricing/decimal.ts';
 
 function series(rows: HTMLTableRowElement[], key: string): (number | null)[] {
   return rows.map((row) => {
     const value = row.querySelector<HTMLElement>(`td[data-key="${key}"]`)?.dataset.value ?? '';
     // Plotting needs numbers; "variable" and absent prices become gaps in the line.
-    return /^\d+(\.\d+)?$/.test(value) ? Number(value) : null;
+    return DECIMAL.test(value) ? Number(value) : null;
   });
 }
 

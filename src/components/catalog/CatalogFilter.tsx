@@ -19,6 +19,7 @@ import {
   type SortKey,
 } from '../../lib/catalog/catalog-view.ts';
 import { TableRows } from './table-rows.ts';
+import { DECIMAL } from '../../lib/pricing/decimal.ts';
 import './catalog-filter.css';
 
 interface Props {
@@ -39,7 +40,6 @@ const SORT_LABELS: Record<SortKey, string> = {
   output: 'Output price',
   created: 'Created',
 };
-const DECIMAL = /^\d+(\.\d+)?$/;
 const URL_DELAY_MS = 150;
 
 function writeUrl(state: CatalogFilterState): void {

@@ -6,7 +6,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import {
-  TOKEN_PRICE_LABELS,
   columnLabels,
   dayNumber,
   describeWorkload,
@@ -18,6 +17,7 @@ import {
   type CompareModel,
   type Workload,
 } from '../../lib/compare/compare.ts';
+import { TOKEN_PRICE_LABELS } from '../../lib/pricing/price-labels.ts';
 import { chartColors, FIXED_CHART_OPTIONS, themedAxis, type CartesianAxis, type ChartColors } from '../../lib/browser/chart-theme.ts';
 import { formatContextShort, formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from '../../lib/format/format.ts';
 

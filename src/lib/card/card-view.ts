@@ -5,9 +5,9 @@
  */
 import Big from 'big.js';
 import { VARIABLE_PRICE, type Architecture, type ArchitectureField, type Model, type Pricing, type SourceRef, type TokenPriceKey, type UnitPriceKey } from '../data/schema.ts';
-import { formatBytes, formatCount, formatParams, formatPricePerMillion, formatUnitPrice } from '../format/format.ts';
+import { formatBytes, formatCount, formatDiscount, formatParams, formatPricePerMillion, formatUnitPrice } from '../format/format.ts';
 import { kvCacheBytes, weightsMemoryBytes } from '../data/architecture.ts';
-import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from '../history/history-view.ts';
+import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from '../pricing/price-labels.ts';
 
 export interface PriceRow {
   label: string;
@@ -60,7 +60,7 @@ export function pricingView(pricing: Pricing): PricingView {
       heading: `Prompts of ${formatCount(tier.minPromptTokens)} tokens or more`,
       rows: [...tokenRows(tier.perMillionTokens, []), ...unitRows(tier.perUnit)],
     })),
-    discount: pricing.discount === undefined ? null : `${new Big(pricing.discount).times(100).toFixed()}% off every price`,
+    discount: pricing.discount === undefined ? null : formatDiscount(pricing.discount),
     unknown: Object.entries(pricing.unknown).map(([key, value]) => ({ label: key, text: value, unit: 'as upstream states it' })),
   };
 }

@@ -6,12 +6,11 @@
  */
 import Big from 'big.js';
 import { pick } from '../format/pick.ts';
-import type { Model, Price, VARIABLE_PRICE as VariablePrice } from '../data/schema.ts';
-
 // Type-only import of the schema: this module runs in the catalog island, and importing schema.ts at
-// runtime would ship zod to the browser. These two mirror schema.ts's VARIABLE_PRICE and DecimalString.
-const VARIABLE_PRICE: typeof VariablePrice = 'variable';
-const DECIMAL = /^\d+(\.\d+)?$/;
+// runtime would ship zod to the browser.
+import type { Model, Price } from '../data/schema.ts';
+import { DECIMAL } from '../pricing/decimal.ts';
+import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
 
 /** The fields of a model that the catalog table shows, filters and sorts by. */
 const CATALOG_ROW_FIELDS = [

@@ -7,8 +7,9 @@
  */
 import * as z from 'zod/mini';
 import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
+import { DECIMAL, DISCOUNT_FRACTION } from '../pricing/decimal.ts';
 
-const decimal = z.string().check(z.regex(/^\d+(\.\d+)?$/, 'is not a non-negative decimal number'));
+const decimal = z.string().check(z.regex(DECIMAL, 'is not a non-negative decimal number'));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not an ISO date (YYYY-MM-DD)'));
 const price = z.union([decimal, z.literal(VARIABLE_PRICE)]);
 const count = z.nullable(z.number());
@@ -28,7 +29,7 @@ const unitPrices = z.object({ request: z.optional(price), image: z.optional(pric
 export const ComparePricing = z.object({
   perMillionTokens: z.object({ input: price, output: price, ...tokenPriceShape }),
   perUnit: unitPrices,
-  discount: z.optional(decimal),
+  discount: z.optional(z.string().check(z.regex(DISCOUNT_FRACTION, 'is not a discount fraction from 0 up to, not including, 1'))),
   tiers: z.array(
     z.object({
       minPromptTokens: z.number(),

@@ -23,12 +23,14 @@ import {
   formatCount,
   formatDate,
   formatParams,
+  formatDiscount,
   formatPricePerMillion,
   formatUnitPrice,
   formatUsdRounded,
 } from '../format/format.ts';
 import { toSlug } from '../format/slug.ts';
 import type { ArchitectureValues, CompareModel } from './compare-payload.ts';
+import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from '../pricing/price-labels.ts';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
@@ -277,24 +279,6 @@ export function formatRopeTheta(value: number): string {
   return value >= 10_000 ? `${exponent} (${formatCount(value)})` : formatCount(value);
 }
 
-export const TOKEN_PRICE_LABELS: Readonly<Record<TokenPriceKey, string>> = {
-  input: 'Input',
-  output: 'Output',
-  cacheRead: 'Cache read',
-  cacheWrite: 'Cache write (5 min)',
-  cacheWrite1h: 'Cache write (1 h)',
-  reasoning: 'Internal reasoning',
-  audioInput: 'Audio input',
-  audioCacheRead: 'Audio cache read',
-  audioOutput: 'Audio output',
-  imageOutput: 'Image output',
-};
-
-export const UNIT_PRICE_LABELS: Readonly<Record<UnitPriceKey, string>> = {
-  request: 'Per request',
-  image: 'Per input image',
-  webSearch: 'Per web search',
-};
 
 const TOKEN_KEYS = Object.keys(TOKEN_PRICE_LABELS) as TokenPriceKey[];
 const UNIT_KEYS = Object.keys(UNIT_PRICE_LABELS) as UnitPriceKey[];
@@ -421,7 +405,7 @@ function pricingRows(models: readonly CompareModel[]): CompareRow[] {
       models.map((m) =>
         m.pricing.discount === undefined
           ? { text: 'none', key: '∅', rank: null }
-          : { text: `${m.pricing.discount} off every price`, key: m.pricing.discount, rank: null },
+          : { text: formatDiscount(m.pricing.discount), key: m.pricing.discount, rank: null },
       ),
     ),
     row('tiers', 'Prompt-length tiers', models.map((m) => textCell(tiersText(m.pricing)))),
@@ -484,7 +468,7 @@ function workloadRows(models: readonly CompareModel[], workload: Workload): Comp
           if (c.kind !== 'priced') return textCell(null, 'n/a');
           const parts = [
             c.tier ? `tier from ${formatCount(c.tier.minPromptTokens)} prompt tokens` : null,
-            c.discount ? `${c.discount} discount` : null,
+            c.discount ? formatDiscount(c.discount) : null,
           ].filter((p): p is string => p !== null);
           return textCell(parts.join(', '), 'none');
         }),

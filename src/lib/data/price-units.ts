@@ -9,6 +9,7 @@
  * decimal it was written as, then shifted the same way. Output is never in exponent form.
  */
 import Big from 'big.js';
+import { DISCOUNT_FRACTION } from '../pricing/decimal.ts';
 import { VARIABLE_PRICE, type Price, type Pricing, type PriceTier, type TokenPriceKey, type UnitPriceKey } from './schema.ts';
 
 /** Prices above this (USD per 1M tokens, or per unit) are taken as a broken upstream value, not a price. */
@@ -174,7 +175,7 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
     const unitKey = ownKey(OPENROUTER_UNIT_KEYS, key);
     if (tokenKey) assign(perMillionTokens, tokenKey, convert(field, problems, () => perTokenToPerMillion(value)));
     else if (unitKey) assign(perUnit, unitKey, convert(field, problems, () => perUnitPrice(value)));
-    else if (key === 'discount') discount = value === '-1' ? undefined : convert(field, problems, () => shiftDecimal(value, 0));
+    else if (key === 'discount') discount = value === '-1' ? undefined : discountFraction(value, convert(field, problems, () => shiftDecimal(value, 0)), field, problems);
     else unknown[key] = value;
   }
 
@@ -190,6 +191,13 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
   };
   if (discount !== undefined && !new Big(discount).eq(0)) pricing.discount = discount;
   return { pricing, problems };
+}
+
+/** A discount is a fraction of every price in [0, 1); anything else is reported, not applied. */
+function discountFraction(stated: string, fraction: string | undefined, field: string, problems: PricingProblem[]): string | undefined {
+  if (fraction === undefined || DISCOUNT_FRACTION.test(fraction)) return fraction;
+  problems.push({ field, message: `${JSON.stringify(stated)} is not a fraction from 0 up to, not including, 1 (0.2 is 20 % off)` });
+  return undefined;
 }
 
 function assign(target: Record<string, Price>, key: string, value: Price | undefined): void {

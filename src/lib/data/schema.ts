@@ -12,11 +12,10 @@ import { z } from 'astro/zod';
 // Shared scalars
 
 /** A non-negative decimal number written as a string, e.g. "0.54" or "0.0000002"; never exponent form. */
-export const DecimalString = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/, { error: 'is not a non-negative decimal number' });
+export const DecimalString = z.string().regex(DECIMAL, { error: 'is not a non-negative decimal number' });
 
 import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
+import { DECIMAL, DISCOUNT_FRACTION } from '../pricing/decimal.ts';
 
 export { VARIABLE_PRICE };
 
@@ -236,8 +235,8 @@ export type PriceTier = z.infer<typeof PriceTier>;
 export const Pricing = z.strictObject({
   perMillionTokens: TokenPrices,
   perUnit: UnitPrices,
-  /** A fraction off every price (0.2 = 20 % off), as upstream states it. */
-  discount: DecimalString.optional(),
+  /** A fraction off every price (0.2 = 20 % off), as upstream states it: from 0 up to, not including, 1. */
+  discount: z.string().regex(DISCOUNT_FRACTION, { error: 'is not a discount fraction from 0 up to, not including, 1' }).optional(),
   tiers: z.array(PriceTier),
   /** Pricing keys this pipeline does not know yet, kept verbatim (USD per token or unit, as upstream). */
   unknown: z.record(z.string(), z.string()),

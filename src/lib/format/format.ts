@@ -49,6 +49,16 @@ export function formatUsdRounded(decimal: string): string {
   return `${rounded.lt(0) ? '-' : ''}$${rounded.abs().toFixed()}`;
 }
 
+/** A fraction as an exact percentage, by decimal arithmetic: "0.2" → "20%", "0.07" → "7%", "0.125" → "12.5%". */
+export function formatPercentOfFraction(fraction: string): string {
+  return `${new Big(fraction).times(100).toFixed()}%`;
+}
+
+/** A discount as every page states it: "0.2" → "20% off every price". */
+export function formatDiscount(fraction: string): string {
+  return `${formatPercentOfFraction(fraction)} off every price`;
+}
+
 /** "0.54" per 1M tokens → "$0.54/M"; "variable" → "variable"; "0" → "free". */
 export function formatPricePerMillion(price: Price | undefined): string {
   if (price === undefined) return 'not offered';

@@ -6,25 +6,8 @@
 import Big from 'big.js';
 import { VARIABLE_PRICE, type HistoryPoint, type Model, type Price, type SnapshotChanges, type TokenPriceKey, type UnitPriceKey } from '../data/schema.ts';
 import { formatCount, formatPricePerMillion, formatUnitPrice } from '../format/format.ts';
+import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from '../pricing/price-labels.ts';
 
-export const TOKEN_PRICE_LABELS: Record<TokenPriceKey, string> = {
-  input: 'Input',
-  output: 'Output',
-  cacheRead: 'Cache read',
-  cacheWrite: 'Cache write (5 min)',
-  cacheWrite1h: 'Cache write (1 hour)',
-  reasoning: 'Internal reasoning',
-  audioInput: 'Audio input',
-  audioCacheRead: 'Audio cache read',
-  audioOutput: 'Audio output',
-  imageOutput: 'Image output',
-};
-
-export const UNIT_PRICE_LABELS: Record<UnitPriceKey, string> = {
-  request: 'Per request',
-  image: 'Per input image',
-  webSearch: 'Per web search',
-};
 
 export type Direction = 'up' | 'down' | 'changed' | null;
 

@@ -28,6 +28,7 @@ import Big from 'big.js';
 import type { Price, Pricing, PriceTier, TokenPrices, UnitPrices } from '../data/schema.ts';
 // A type-only import of schema.ts keeps zod out of the browser bundles of the islands using this module.
 import { VARIABLE_PRICE } from './variable-price.ts';
+import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from './price-labels.ts';
 
 /** What one request consumes. promptTokens INCLUDES cached ones (as OpenAI/OpenRouter usage reports it). */
 export interface RequestUsage {
@@ -73,17 +74,21 @@ export type RequestCost =
 export const TOKEN_DIMENSIONS = ['input', 'cacheRead', 'cacheWrite', 'output', 'reasoning'] as const;
 export const UNIT_DIMENSIONS = ['request', 'image', 'webSearch'] as const;
 
-/** Words for each dimension, for breakdowns and error messages. */
+/** Words for each dimension, for breakdowns and error messages: the catalog's price labels. */
 export const DIMENSION_LABELS: Readonly<Record<CostDimension, string>> = {
-  input: 'Input',
-  cacheRead: 'Cached input (read)',
-  cacheWrite: 'Cache write',
-  output: 'Output',
-  reasoning: 'Reasoning',
-  request: 'Per request',
-  image: 'Images',
-  webSearch: 'Web searches',
+  input: TOKEN_PRICE_LABELS.input,
+  cacheRead: TOKEN_PRICE_LABELS.cacheRead,
+  cacheWrite: TOKEN_PRICE_LABELS.cacheWrite,
+  output: TOKEN_PRICE_LABELS.output,
+  reasoning: TOKEN_PRICE_LABELS.reasoning,
+  ...UNIT_PRICE_LABELS,
 };
+
+/** "the input price", "the price per request": a dimension's price named in a sentence. */
+function priceName(dimension: CostDimension): string {
+  const label = DIMENSION_LABELS[dimension].toLowerCase();
+  return label.startsWith('per ') ? `the price ${label}` : `the ${label} price`;
+}
 
 const PER_TOKEN = new Big('0.000001');
 
@@ -170,7 +175,7 @@ export function requestCost(pricing: Pricing, usage: RequestUsage): RequestCost 
     const quantity = quantities[dimension];
     if (quantity === 0) continue;
     const price = tokenPriceFor(perMillionTokens, dimension);
-    if (price === VARIABLE_PRICE) return { kind: 'variable', reason: `the ${DIMENSION_LABELS[dimension].toLowerCase()} price is variable` };
+    if (price === VARIABLE_PRICE) return { kind: 'variable', reason: `${priceName(dimension)} is variable` };
     lines.push({ dimension, quantity, unitPrice: price, cost: new Big(price).times(quantity).times(PER_TOKEN).toFixed() });
   }
   for (const dimension of UNIT_DIMENSIONS) {
@@ -181,7 +186,7 @@ export function requestCost(pricing: Pricing, usage: RequestUsage): RequestCost 
       if (dimension === 'webSearch') return { kind: 'unavailable', reason: 'the model states no web search price' };
       continue;
     }
-    if (price === VARIABLE_PRICE) return { kind: 'variable', reason: `the ${DIMENSION_LABELS[dimension].toLowerCase()} price is variable` };
+    if (price === VARIABLE_PRICE) return { kind: 'variable', reason: `${priceName(dimension)} is variable` };
     lines.push({ dimension, quantity, unitPrice: price, cost: new Big(price).times(quantity).toFixed() });
   }
 

@@ -20,6 +20,7 @@ import Big from 'big.js';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { estimateTokens } from '../calculator/tokenizers.ts';
 import { parseRetryAfter } from '../http/retry-after.ts';
+import { DECIMAL } from '../pricing/decimal.ts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -376,7 +377,7 @@ function count(value: unknown): number | null {
 
 function usdDecimal(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return new Big(value).toFixed();
-  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return new Big(value).toFixed();
+  if (typeof value === 'string' && DECIMAL.test(value)) return new Big(value).toFixed();
   return null;
 }
 
