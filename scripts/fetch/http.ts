@@ -65,26 +65,50 @@ export type FetchOutcome =
 export interface GetOptions {
   headers?: Record<string, string>;
   policy: RetryPolicy;
-  /** Aborts the whole request, waits included (Ctrl-C). */
+  /** Aborts the whole request, waits included (Ctrl-C): the call rejects. */
   signal?: AbortSignal;
+  /**
+   * The run's overall time budget: when it fires, the request stops and resolves as a failure
+   * ("time budget ran out"), so the run can still store what it already has.
+   */
+  budget?: AbortSignal;
+  /**
+   * Whether a redirect from `from` to `to` may be followed. By default only within the same origin: a
+   * listing redirected to another host is not that listing (issue 12 #11).
+   */
+  allowRedirect?: (from: URL, to: URL) => boolean;
   random?: () => number;
   now?: () => number;
 }
 
+/** Redirects followed per request before giving up (browsers stop at 20; five is plenty for an API). */
+export const MAX_REDIRECTS = 5;
+
+export function sameOriginRedirect(from: URL, to: URL): boolean {
+  return from.origin === to.origin;
+}
+
+export const BUDGET_EXHAUSTED = 'the time budget of the run ran out before this source finished';
+
 type AttemptResult =
   | { kind: 'body'; status: number; body: Buffer }
   | { kind: 'http-error'; status: number; statusText: string; detail: string; retryAfterMs: number | undefined }
-  | { kind: 'network-error'; reason: string };
+  | { kind: 'network-error'; reason: string }
+  /** Not worth a retry: a redirect off the allowed hosts, or too many redirects. */
+  | { kind: 'refused'; status: number; reason: string };
 
 export async function getWithRetry(url: string, options: GetOptions): Promise<FetchOutcome> {
-  const { policy, signal } = options;
+  const { policy, signal, budget } = options;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   let attempts = 0;
   for (;;) {
+    if (budget?.aborted) return { ok: false, status: null, reason: BUDGET_EXHAUSTED, attempts };
     attempts += 1;
-    const result = await attempt(url, options.headers ?? {}, policy.timeoutMs, signal, now);
+    const result = await attempt(url, options, now);
     if (result.kind === 'body') return { ok: true, status: result.status, body: result.body, attempts };
+    if (result.kind === 'refused') return { ok: false, status: result.status, reason: result.reason, attempts };
+    if (budget?.aborted) return { ok: false, status: null, reason: BUDGET_EXHAUSTED, attempts };
 
     const retryable = result.kind === 'network-error' || isRetryableStatus(result.status);
     const status = result.kind === 'http-error' ? result.status : null;
@@ -97,33 +121,48 @@ export async function getWithRetry(url: string, options: GetOptions): Promise<Fe
       return { ok: false, status, reason: `${reason}${tries}`, attempts };
     }
     const retryAfterMs = result.kind === 'http-error' ? result.retryAfterMs : undefined;
-    await sleep(delayBeforeRetry(attempts - 1, retryAfterMs, policy, random), undefined, { signal });
+    const waits = [signal, budget].filter((s): s is AbortSignal => s !== undefined);
+    try {
+      await sleep(delayBeforeRetry(attempts - 1, retryAfterMs, policy, random), undefined, waits.length > 0 ? { signal: AbortSignal.any(waits) } : {});
+    } catch (error) {
+      if (signal?.aborted || !budget?.aborted) throw error;
+      return { ok: false, status: null, reason: BUDGET_EXHAUSTED, attempts };
+    }
   }
 }
 
-async function attempt(
-  url: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
-  outer: AbortSignal | undefined,
-  now: () => number,
-): Promise<AttemptResult> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = outer ? AbortSignal.any([timeout, outer]) : timeout;
+async function attempt(url: string, options: GetOptions, now: () => number): Promise<AttemptResult> {
+  const { policy, signal: outer, budget } = options;
+  const timeout = AbortSignal.timeout(policy.timeoutMs);
+  const signal = AbortSignal.any([timeout, ...(outer ? [outer] : []), ...(budget ? [budget] : [])]);
+  const allowRedirect = options.allowRedirect ?? sameOriginRedirect;
+  let current = new URL(url);
   try {
-    const response = await fetch(url, { headers, signal, redirect: 'follow' });
-    if (!response.ok) {
-      const detail = await errorDetail(response);
-      const retryAfterMs = honoursRetryAfter(response.status)
-        ? parseRetryAfter(response.headers.get('retry-after'), now())
-        : undefined;
-      return { kind: 'http-error', status: response.status, statusText: response.statusText, detail, retryAfterMs };
+    for (let hop = 0; ; hop += 1) {
+      // Redirects are followed by hand so that each target is checked before anything is asked of it.
+      const response = await fetch(current, { headers: options.headers ?? {}, signal, redirect: 'manual' });
+      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+        await response.body?.cancel();
+        const target = new URL(response.headers.get('location')!, current);
+        if (!allowRedirect(current, target)) {
+          return { kind: 'refused', status: response.status, reason: `HTTP ${response.status} redirect to another host (${target.origin}), refused: a listing from elsewhere is not this source` };
+        }
+        if (hop >= MAX_REDIRECTS) return { kind: 'refused', status: response.status, reason: `more than ${MAX_REDIRECTS} redirects` };
+        current = target;
+        continue;
+      }
+      if (!response.ok) {
+        const detail = await errorDetail(response);
+        const retryAfterMs = honoursRetryAfter(response.status) ? parseRetryAfter(response.headers.get('retry-after'), now()) : undefined;
+        return { kind: 'http-error', status: response.status, statusText: response.statusText, detail, retryAfterMs };
+      }
+      const body = Buffer.from(await response.arrayBuffer());
+      return { kind: 'body', status: response.status, body };
     }
-    const body = Buffer.from(await response.arrayBuffer());
-    return { kind: 'body', status: response.status, body };
   } catch (error) {
     if (outer?.aborted) throw outer.reason;
-    if (timeout.aborted) return { kind: 'network-error', reason: `no complete response within ${timeoutMs} ms` };
+    if (budget?.aborted) return { kind: 'network-error', reason: BUDGET_EXHAUSTED };
+    if (timeout.aborted) return { kind: 'network-error', reason: `no complete response within ${policy.timeoutMs} ms` };
     return { kind: 'network-error', reason: describeNetworkError(error) };
   }
 }

@@ -4,10 +4,15 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_RETRY_POLICY } from './http.ts';
 import type { FetchOptions } from './run.ts';
 
+export const DEFAULT_MODELS_DEV_BASE_URL = 'https://models.dev';
+/** LiteLLM's cost map as its repository serves it raw (the repository itself is 1.4 GB). */
+export const DEFAULT_LITELLM_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
+
 export const USAGE = `Usage: npm run data:fetch -- [options]
 
-Fetches the OpenRouter models list, providers, per-model endpoints and Hugging Face configs into
-data/raw (validated, atomic writes, last good copy kept on failure), then runs the normalizer.
+Fetches the OpenRouter models list, providers, per-model endpoints, Hugging Face configs, models.dev's
+api.json and LiteLLM's cost map into data/raw (validated, atomic writes, last good copy kept on
+failure), then runs the normalizer.
 
 Options:
   --raw DIR           raw data folder (default data/raw)
@@ -17,6 +22,10 @@ Options:
   --timeout MS        per-request timeout (default 20000)
   --retries N         retries per request on network errors, timeouts, 5xx and 429 (default 3)
   --retry-base MS     first backoff delay; it doubles on each retry (default 500)
+  --budget S          seconds for the whole fetch (default: none); sources still unfinished then fail
+                      and keep their last good copy, and what arrived is stored
+  --allow-shrink      store a models listing (OpenRouter or models.dev) even when it lost more than
+                      half of the previous copy's models (refused by default)
   --summary FILE      also write the summary as Markdown (e.g. for a pull-request body)
   --no-normalize      do not run scripts/normalize.ts afterwards
   -h, --help          show this help
@@ -24,6 +33,8 @@ Options:
 Environment:
   OPENROUTER_BASE_URL    default https://openrouter.ai/api/v1
   HUGGINGFACE_BASE_URL   default https://huggingface.co
+  MODELS_DEV_BASE_URL    default https://models.dev (fetches <base>/api.json)
+  LITELLM_URL            default ${DEFAULT_LITELLM_URL}
   OPENROUTER_API_KEY     optional; sent as a Bearer token to the OpenRouter origin only, never logged
   MODEL_ATLAS_NORMALIZE_SCRIPT  normalizer to run instead of scripts/normalize.ts
 
@@ -89,6 +100,8 @@ export function parseFetchArgs(argv: readonly string[], env: Readonly<Record<str
         retries: { type: 'string' },
         'retry-base': { type: 'string' },
         summary: { type: 'string' },
+        budget: { type: 'string' },
+        'allow-shrink': { type: 'boolean' },
         'no-normalize': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -105,14 +118,18 @@ export function parseFetchArgs(argv: readonly string[], env: Readonly<Record<str
   const timeoutMs = integerFlag(values.timeout, 'timeout', 1, 600_000, DEFAULT_RETRY_POLICY.timeoutMs);
   const retries = integerFlag(values.retries, 'retries', 0, 10, DEFAULT_RETRY_POLICY.retries);
   const baseDelayMs = integerFlag(values['retry-base'], 'retry-base', 0, 60_000, DEFAULT_RETRY_POLICY.baseDelayMs);
-  for (const checked of [concurrency, timeoutMs, retries, baseDelayMs]) {
+  const budgetSeconds = values.budget === undefined ? undefined : integerFlag(values.budget, 'budget', 1, 86_400, 0);
+  for (const checked of [concurrency, timeoutMs, retries, baseDelayMs, budgetSeconds]) {
     if (typeof checked === 'string') return { kind: 'error', message: checked };
   }
 
   const openRouter = baseUrl(env.OPENROUTER_BASE_URL, DEFAULT_OPENROUTER_BASE_URL, 'OPENROUTER_BASE_URL');
   const huggingFace = baseUrl(env.HUGGINGFACE_BASE_URL, DEFAULT_HUGGINGFACE_BASE_URL, 'HUGGINGFACE_BASE_URL');
-  if (typeof openRouter !== 'string') return { kind: 'error', message: openRouter.error };
-  if (typeof huggingFace !== 'string') return { kind: 'error', message: huggingFace.error };
+  const modelsDev = baseUrl(env.MODELS_DEV_BASE_URL, DEFAULT_MODELS_DEV_BASE_URL, 'MODELS_DEV_BASE_URL');
+  const litellm = baseUrl(env.LITELLM_URL, DEFAULT_LITELLM_URL, 'LITELLM_URL');
+  for (const checked of [openRouter, huggingFace, modelsDev, litellm]) {
+    if (typeof checked !== 'string') return { kind: 'error', message: checked.error };
+  }
 
   const rawDir = resolve(cwd, values.raw ?? 'data/raw');
   const apiKey = env.OPENROUTER_API_KEY?.trim();
@@ -121,8 +138,10 @@ export function parseFetchArgs(argv: readonly string[], env: Readonly<Record<str
     fetch: {
       rawDir,
       date,
-      baseUrls: { openRouter, huggingFace },
+      baseUrls: { openRouter: openRouter as string, huggingFace: huggingFace as string, modelsDev: modelsDev as string, litellm: litellm as string },
       ...(apiKey ? { apiKey } : {}),
+      ...(budgetSeconds !== undefined ? { budgetMs: (budgetSeconds as number) * 1000 } : {}),
+      allowShrink: values['allow-shrink'] === true,
       concurrency: concurrency as number,
       policy: {
         ...DEFAULT_RETRY_POLICY,

@@ -6,7 +6,11 @@
  *   openrouter/endpoints/<date>/<author>__<slug>.json   GET /models/<author>/<slug>/endpoints
  *   openrouter/providers-<date>.json                    GET /providers, written only when it changed
  *   huggingface/<org>__<name>.config.json               <hf>/<org>/<name>/resolve/main/config.json
+ *   models-dev/models-dev-api-<date>.json               models.dev's whole api.json, every provider
+ *   litellm/litellm-<date>.json                         LiteLLM's model_prices_and_context_window.json
  *
+ * models.dev and LiteLLM, like providers, get a new dated file only when they changed since the newest
+ * copy (which may be a gzipped recording, models-dev-api-<date>.json.gz).
  * Endpoints are fetched only for ids without a `:variant` suffix (`a/b:free` shares a page with `a/b`
  * and has no path of its own in the endpoints API), so one file per base model and date.
  * Ids are used in file names, so only plain path-safe segments are accepted.
@@ -15,6 +19,7 @@
  * (key `openrouter/endpoints/<date>`, URL with `{author}/{slug}` placeholders), because a few hundred
  * near-identical entries a day would bury every other change in the provenance diff.
  */
+import { z } from 'astro/zod';
 import {
   RawHuggingFaceConfig,
   RawOpenRouterEndpoints,
@@ -22,10 +27,19 @@ import {
   RawOpenRouterProviders,
 } from '../../src/lib/data/schema.ts';
 
-export type SourceKind = 'models' | 'providers' | 'endpoints' | 'huggingface';
+export type SourceKind = 'models' | 'models-dev' | 'litellm' | 'providers' | 'endpoints' | 'huggingface';
+
+/**
+ * The envelope a stored copy must have. models.dev and LiteLLM are checked only as envelopes here:
+ * their entries are validated one by one (and reported) by their readers at normalize time.
+ */
+export const RawModelsDevCatalogEnvelope = z.record(z.string(), z.looseObject({ models: z.record(z.string(), z.unknown()) }));
+export const RawLiteLlmEnvelope = z.record(z.string(), z.unknown());
 
 export const SCHEMA_BY_KIND = {
   models: RawOpenRouterModelsEnvelope,
+  'models-dev': RawModelsDevCatalogEnvelope,
+  litellm: RawLiteLlmEnvelope,
   providers: RawOpenRouterProviders,
   endpoints: RawOpenRouterEndpoints,
   huggingface: RawHuggingFaceConfig,
@@ -34,10 +48,15 @@ export const SCHEMA_BY_KIND = {
 /** The `source` written to PROVENANCE.json, matching the wording of the committed entries. */
 export const PROVENANCE_SOURCE: Record<SourceKind, string> = {
   models: 'OpenRouter models API',
+  'models-dev': 'models.dev api.json',
+  litellm: 'LiteLLM model_prices_and_context_window.json',
   providers: 'OpenRouter providers API',
   endpoints: 'OpenRouter model endpoints API',
   huggingface: 'Hugging Face config.json',
 };
+
+/** Listings that say what a source sells now: a copy that lost most of them is refused (issue 12 #11). */
+export const LISTING_KINDS: ReadonlySet<SourceKind> = new Set(['models', 'models-dev']);
 
 export interface FetchJob {
   kind: SourceKind;
@@ -51,6 +70,10 @@ export interface FetchJob {
 export interface BaseUrls {
   openRouter: string;
   huggingFace: string;
+  /** models.dev origin (api.json is below it); not fetched when absent. */
+  modelsDev?: string;
+  /** The full URL of LiteLLM's cost map; not fetched when absent. */
+  litellm?: string;
 }
 
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
@@ -76,6 +99,14 @@ export function modelsSnapshotPath(date: string): string {
   return `openrouter/openrouter-models-${date}.json`;
 }
 
+export function modelsDevSnapshotPath(date: string): string {
+  return `models-dev/models-dev-api-${date}.json`;
+}
+
+export function litellmSnapshotPath(date: string): string {
+  return `litellm/litellm-${date}.json`;
+}
+
 export function providersSnapshotPath(date: string): string {
   return `openrouter/providers-${date}.json`;
 }
@@ -92,6 +123,10 @@ export function huggingFaceConfigPath(huggingFaceId: string): string | null {
 
 export function modelsUrl(base: BaseUrls): string {
   return `${trimBaseUrl(base.openRouter)}/models`;
+}
+
+export function modelsDevUrl(modelsDevBase: string): string {
+  return `${trimBaseUrl(modelsDevBase)}/api.json`;
 }
 
 export function providersUrl(base: BaseUrls): string {
@@ -139,7 +174,11 @@ function stringField(entry: unknown, key: string): string | null {
  * the others (the normalizer reports invalid entries itself).
  */
 export function buildFetchPlan(entries: readonly unknown[], date: string, base: BaseUrls): FetchPlan {
-  const jobs: FetchJob[] = [{ kind: 'providers', label: 'providers', url: providersUrl(base), path: providersSnapshotPath(date) }];
+  const jobs: FetchJob[] = [
+    ...(base.modelsDev ? [{ kind: 'models-dev' as const, label: 'models.dev catalog', url: modelsDevUrl(base.modelsDev), path: modelsDevSnapshotPath(date) }] : []),
+    ...(base.litellm ? [{ kind: 'litellm' as const, label: 'LiteLLM cost map', url: base.litellm, path: litellmSnapshotPath(date) }] : []),
+    { kind: 'providers', label: 'providers', url: providersUrl(base), path: providersSnapshotPath(date) },
+  ];
   const skipped: FetchPlan['skipped'] = [];
   const claimed = new Map<string, string>();
   let variantCount = 0;

@@ -29,7 +29,7 @@ export interface FetchReport {
   abandonedTempFilesRemoved: string[];
 }
 
-const KIND_ORDER: readonly SourceKind[] = ['models', 'providers', 'endpoints', 'huggingface'];
+const KIND_ORDER: readonly SourceKind[] = ['models', 'models-dev', 'litellm', 'providers', 'endpoints', 'huggingface'];
 
 export function countOutcomes(results: readonly SourceResult[]): Record<Outcome, number> {
   const counts: Record<Outcome, number> = { fetched: 0, unchanged: 0, unavailable: 0, failed: 0, skipped: 0 };
@@ -89,8 +89,29 @@ export function formatSummary(report: FetchReport, limits: SummaryLimits = { fai
   return lines.join('\n');
 }
 
-export function formatSummaryMarkdown(report: FetchReport): string {
-  return `### Data refresh ${report.date}\n\n\`\`\`text\n${formatSummary(report, { failed: 500, unavailable: 500 })}\n\`\`\`\n`;
+/** GitHub refuses pull-request bodies over 65,536 characters; the rest of the summary is in the job log. */
+export const MAX_PULL_REQUEST_BODY = 60_000;
+
+/**
+ * A fenced code block that the text cannot close: CommonMark ends a fence only at a run of at least as
+ * many backticks as opened it, so the fence is one longer than the longest run inside. Upstream ids and
+ * error messages land in the summary verbatim, and inside the block nothing is markdown (no links,
+ * mentions, HTML or headings).
+ */
+export function fencedBlock(text: string, info = 'text'): string {
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}${info}\n${text}\n${fence}\n`;
+}
+
+/** The pull-request body of a refresh (also --summary FILE): a heading of our own, then the summary fenced. */
+export function formatSummaryMarkdown(report: FetchReport, maxLength = MAX_PULL_REQUEST_BODY): string {
+  const heading = `### Data refresh ${report.date}\n\n`;
+  // Control characters other than newlines and tabs have no business in a summary; keep the text printable.
+  let summary = formatSummary(report, { failed: 500, unavailable: 500 }).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD');
+  const room = maxLength - heading.length - 200;
+  if (summary.length > room) summary = `${summary.slice(0, room)}\n… (cut at ${room} characters; the full summary is in the job log)`;
+  return heading + fencedBlock(summary);
 }
 
 /** A TTY gets a live counter; a log (CI) gets a line every `every` items and at the end. */

@@ -5,20 +5,23 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { writeFileAtomic, removeAbandonedTempFiles } from '../atomic-write.ts';
 import { getWithRetry, type RetryPolicy } from './http.ts';
 import {
   buildFetchPlan,
   latestDatedName,
+  LISTING_KINDS,
   modelsSnapshotPath,
   modelsUrl,
   provenanceFor,
   type BaseUrls,
   type FetchJob,
+  type SourceKind,
 } from './plan.ts';
 import { mergeProvenance, parseProvenance, PROVENANCE_FILE, serializeProvenance, type ProvenanceRecord } from './provenance.ts';
 import { shouldReportProgress, type FetchReport, type SourceResult } from './report.ts';
-import { validateResponseBody } from './validate.ts';
+import { listingSize, shrinkProblem, validateResponseBody } from './validate.ts';
 
 export interface FetchOptions {
   rawDir: string;
@@ -29,6 +32,13 @@ export interface FetchOptions {
   apiKey?: string;
   concurrency: number;
   policy: RetryPolicy;
+  /** Store a listing even when it lost more than half of the previous copy's models. */
+  allowShrink?: boolean;
+  /**
+   * Milliseconds for the whole fetch phase. When they run out, unfinished sources fail as "time
+   * budget ran out" and what already arrived is still stored (the last good copy of the rest kept).
+   */
+  budgetMs?: number;
 }
 
 export interface FetchEnvironment {
@@ -62,11 +72,19 @@ export function requestHeaders(url: string, options: Pick<FetchOptions, 'apiKey'
   return headers;
 }
 
-async function fetchValidated(job: FetchJob, options: FetchOptions, env: FetchEnvironment): Promise<Fetched> {
+/** Hugging Face serves some files from its own CDN hosts; nothing else may redirect off its origin. */
+function redirectRule(kind: SourceKind): ((from: URL, to: URL) => boolean) | undefined {
+  if (kind !== 'huggingface') return undefined;
+  return (from, to) => from.origin === to.origin || (to.protocol === 'https:' && /(^|\.)(huggingface\.co|hf\.co)$/.test(to.hostname));
+}
+
+async function fetchValidated(job: FetchJob, options: FetchOptions, env: FetchEnvironment, budget: AbortSignal | undefined): Promise<Fetched> {
   const response = await getWithRetry(job.url, {
     headers: requestHeaders(job.url, options),
     policy: options.policy,
     signal: env.signal,
+    budget,
+    allowRedirect: redirectRule(job.kind),
     random: env.random,
     now: () => env.now().getTime(),
   });
@@ -82,7 +100,46 @@ async function fetchValidated(job: FetchJob, options: FetchOptions, env: FetchEn
   if (!validation.ok) {
     return { ok: false, result: { ...base, outcome: 'failed', reason: validation.reason, attempts: response.attempts } };
   }
+  if (job.kind === 'models' || job.kind === 'models-dev') {
+    const size = listingSize(job.kind, validation.value) ?? 0;
+    const problem = shrinkProblem(size, await previousListing(job.kind, options), options.allowShrink === true);
+    if (problem !== null) return { ok: false, result: { ...base, outcome: 'failed', reason: problem, attempts: response.attempts } };
+  }
   return { ok: true, body: response.body, attempts: response.attempts };
+}
+
+/** Where the dated copies of a source live, and their names: `<prefix><date>.json` (or `.json.gz`). */
+const DATED_COPIES: Partial<Record<SourceKind, { folder: string; prefix: string }>> = {
+  models: { folder: 'openrouter', prefix: 'openrouter-models-' },
+  'models-dev': { folder: 'models-dev', prefix: 'models-dev-api-' },
+  litellm: { folder: 'litellm', prefix: 'litellm-' },
+  providers: { folder: 'openrouter', prefix: 'providers-' },
+};
+
+/** The newest dated copy not after the snapshot date, gunzipped when it is a `.json.gz` recording. */
+async function newestDatedCopy(kind: SourceKind, options: FetchOptions): Promise<{ file: string; bytes: Buffer } | null> {
+  const dated = DATED_COPIES[kind];
+  if (!dated) return null;
+  const names = await listNames(join(options.rawDir, dated.folder));
+  const plain = latestDatedName(names, dated.prefix, '.json', options.date);
+  const zipped = latestDatedName(names, dated.prefix, '.json.gz', options.date);
+  const dateOf = (name: string | null) => name?.slice(dated.prefix.length, dated.prefix.length + 10) ?? '';
+  const name = zipped !== null && dateOf(zipped) > dateOf(plain) ? zipped : plain;
+  if (name === null) return null;
+  const bytes = await readBytesIfExists(join(options.rawDir, dated.folder, name));
+  if (bytes === null) return null;
+  return { file: `${dated.folder}/${name}`, bytes: name.endsWith('.gz') ? gunzipSync(bytes) : bytes };
+}
+
+async function previousListing(kind: 'models' | 'models-dev', options: FetchOptions): Promise<{ count: number; file: string } | null> {
+  const copy = await newestDatedCopy(kind, options);
+  if (copy === null) return null;
+  try {
+    const count = listingSize(kind, JSON.parse(copy.bytes.toString('utf8')));
+    return count === null ? null : { count, file: copy.file };
+  } catch {
+    return null; // an unreadable old copy cannot vouch for anything; the new one is judged on its own
+  }
 }
 
 async function readBytesIfExists(path: string): Promise<Buffer | null> {
@@ -104,14 +161,13 @@ async function listNames(directory: string): Promise<string[]> {
 }
 
 /**
- * The copy a new response is compared with. Providers are dated but rarely change, so a new dated file
- * is written only when it differs from the newest one; every other path is compared with itself.
+ * The copy a new response is compared with. Providers, models.dev and LiteLLM are dated but change less
+ * often than daily, so a new dated file is written only when it differs from the newest one; every
+ * other path is compared with itself.
  */
 async function lastGoodCopy(job: FetchJob, options: FetchOptions): Promise<Buffer | null> {
-  if (job.kind === 'providers') {
-    const names = await listNames(join(options.rawDir, 'openrouter'));
-    const latest = latestDatedName(names, 'providers-', '.json', options.date);
-    return latest ? readBytesIfExists(join(options.rawDir, 'openrouter', latest)) : null;
+  if (job.kind === 'providers' || job.kind === 'models-dev' || job.kind === 'litellm') {
+    return (await newestDatedCopy(job.kind, options))?.bytes ?? null;
   }
   return readBytesIfExists(join(options.rawDir, job.path));
 }
@@ -152,8 +208,10 @@ export async function runFetch(options: FetchOptions, env: FetchEnvironment): Pr
     url: modelsUrl(options.baseUrls),
     path: modelsSnapshotPath(options.date),
   };
+  // The budget covers the fetch phase only: writing what arrived is quick and must not be cut short.
+  const budget = options.budgetMs === undefined ? undefined : AbortSignal.timeout(options.budgetMs);
   env.progress('fetching the models list', false);
-  const models = await fetchValidated(modelsJob, options, env);
+  const models = await fetchValidated(modelsJob, options, env, budget);
   if (!models.ok) {
     report.results.push(models.result);
     return report;
@@ -167,7 +225,7 @@ export async function runFetch(options: FetchOptions, env: FetchEnvironment): Pr
   let failed = 0;
   const total = plan.jobs.length;
   const secondary = await mapWithConcurrency(plan.jobs, options.concurrency, async (job) => {
-    const fetched = await fetchValidated(job, options, env);
+    const fetched = await fetchValidated(job, options, env, budget);
     done += 1;
     if (!fetched.ok && fetched.result.outcome === 'failed') failed += 1;
     if (shouldReportProgress(done, total, env.isTTY, env.progressEvery)) {

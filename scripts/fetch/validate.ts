@@ -44,3 +44,35 @@ export function validateResponseBody(kind: SourceKind, body: Uint8Array): Valida
   }
   return { ok: true, value: checked.data };
 }
+
+/**
+ * How many models a listing names: OpenRouter's entries (any of the recorded envelopes: `{data}`, a
+ * bare array, `{fetchedAt, count, data}`) or models.dev's provider-model entries. Null when the value
+ * is not a listing at all.
+ */
+export function listingSize(kind: 'models' | 'models-dev', value: unknown): number | null {
+  if (kind === 'models') {
+    if (Array.isArray(value)) return value.length;
+    const data = (value as { data?: unknown } | null)?.data;
+    return Array.isArray(data) ? data.length : null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  let total = 0;
+  for (const provider of Object.values(value)) {
+    const models = (provider as { models?: unknown } | null)?.models;
+    if (typeof models === 'object' && models !== null) total += Object.keys(models).length;
+  }
+  return total;
+}
+
+/**
+ * A listing that lost more than half of the previous copy's models is far more likely a broken or
+ * hijacked response than upstream retiring them all: storing it would retire hundreds of models.
+ */
+export function shrinkProblem(fetched: number, previous: { count: number; file: string } | null, allowShrink: boolean): string | null {
+  if (allowShrink || previous === null || previous.count === 0 || fetched * 2 >= previous.count) return null;
+  return (
+    `listing shrank from ${previous.count} models (${previous.file}) to ${fetched}, losing more than half; ` +
+    'refused and the last good copy kept (if upstream really dropped them, rerun with --allow-shrink)'
+  );
+}

@@ -10,8 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { micromark } from 'micromark';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
 import {
   RawHuggingFaceConfig,
   RawOpenRouterEndpoints,
@@ -28,10 +31,12 @@ import {
   huggingFaceConfigPath,
   huggingFaceConfigUrl,
   latestDatedName,
+  RawLiteLlmEnvelope,
+  RawModelsDevCatalogEnvelope,
   type SourceKind,
 } from '../../scripts/fetch/plan.ts';
 import { mergeProvenance, serializeProvenance } from '../../scripts/fetch/provenance.ts';
-import { formatSummary, shouldReportProgress } from '../../scripts/fetch/report.ts';
+import { fencedBlock, formatSummary, formatSummaryMarkdown, shouldReportProgress, type FetchReport } from '../../scripts/fetch/report.ts';
 import { runFetch, type FetchEnvironment, type FetchOptions } from '../../scripts/fetch/run.ts';
 import { validateResponseBody } from '../../scripts/fetch/validate.ts';
 import { FAULT_CASES, startReplayServer, type ReplayServer } from '../support/replay-server.ts';
@@ -45,6 +50,8 @@ const PROVIDERS = fixture('providers.json');
 const ENDPOINTS_MIXTRAL = fixture('endpoints-mistralai__mixtral-8x7b-instruct.json');
 const ENDPOINTS_NEMO = fixture('endpoints-mistralai__mistral-nemo.json');
 const CONFIG_NEMO = fixture('huggingface-mistralai__Mistral-Nemo-Instruct-2407.config.json');
+const MODELS_DEV = fixture('models-dev-api.json');
+const LITELLM = fixture('litellm-model-prices.json');
 
 const PREVIOUS_DATE = '2026-01-28';
 const DATE = '2026-01-29';
@@ -58,22 +65,26 @@ const ROUTES = {
   nemoEndpoints: '/api/v1/models/mistralai/mistral-nemo/endpoints',
   nemoConfig: '/mistralai/Mistral-Nemo-Instruct-2407/resolve/main/config.json',
   mixtralConfig: '/mistralai/Mixtral-8x7B-Instruct-v0.1/resolve/main/config.json',
+  modelsDev: '/api.json',
+  litellm: '/BerriAI/litellm/main/model_prices_and_context_window.json',
 } as const;
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 let openrouter: ReplayServer;
 let huggingface: ReplayServer;
+/** Stands in for models.dev and raw.githubusercontent.com (LiteLLM). */
+let catalogs: ReplayServer;
 let raw: string;
 const cleanups: string[] = [];
 const tally = { runs: 0, faults: 0, corrupt: 0 };
 
 beforeAll(async () => {
-  [openrouter, huggingface] = await Promise.all([startReplayServer(), startReplayServer()]);
+  [openrouter, huggingface, catalogs] = await Promise.all([startReplayServer(), startReplayServer(), startReplayServer()]);
 });
 
 afterAll(async () => {
-  await Promise.all([openrouter.close(), huggingface.close()]);
+  await Promise.all([openrouter.close(), huggingface.close(), catalogs.close()]);
   await Promise.all(cleanups.map((dir) => rm(dir, { recursive: true, force: true })));
   console.info(`data:fetch fault injection: ${tally.faults} faults injected over ${tally.runs} faulted runs, ${tally.corrupt} corrupt or temp files found`);
 });
@@ -81,6 +92,9 @@ afterAll(async () => {
 function serveUpstream(): void {
   openrouter.reset();
   huggingface.reset();
+  catalogs.reset();
+  catalogs.serve(ROUTES.modelsDev, { kind: 'body', body: MODELS_DEV });
+  catalogs.serve(ROUTES.litellm, { kind: 'body', body: LITELLM });
   openrouter.serve(ROUTES.models, { kind: 'body', body: MODELS });
   openrouter.serve(ROUTES.providers, { kind: 'body', body: PROVIDERS });
   openrouter.serve(ROUTES.mixtralEndpoints, { kind: 'body', body: ENDPOINTS_MIXTRAL });
@@ -150,10 +164,16 @@ async function findCorruptFiles(dir: string): Promise<string[]> {
         : path.startsWith('openrouter/providers-')
           ? RawOpenRouterProviders
           : path.startsWith('openrouter/openrouter-models-')
-            ? RawOpenRouterModelsEnvelope
-            : RawHuggingFaceConfig;
+            ? z.union([RawOpenRouterModelsEnvelope, z.array(z.unknown())]) // recorded snapshots include bare arrays
+            : path.startsWith('models-dev/')
+              ? RawModelsDevCatalogEnvelope
+              : path.startsWith('litellm/')
+                ? RawLiteLlmEnvelope
+                : RawHuggingFaceConfig;
     try {
-      if (!schema.safeParse(JSON.parse(await readFile(join(dir, path), 'utf8'))).success) problems.push(`${path}: wrong shape`);
+      const bytes = await readFile(join(dir, path));
+      const text = path.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+      if (!schema.safeParse(JSON.parse(text)).success) problems.push(`${path}: wrong shape`);
     } catch {
       problems.push(`${path}: not JSON`);
     }
@@ -167,7 +187,7 @@ function options(overrides: Partial<FetchOptions> = {}): FetchOptions {
   return {
     rawDir: raw,
     date: DATE,
-    baseUrls: { openRouter: `${openrouter.url}/api/v1`, huggingFace: huggingface.url },
+    baseUrls: { openRouter: `${openrouter.url}/api/v1`, huggingFace: huggingface.url, modelsDev: catalogs.url, litellm: `${catalogs.url}${ROUTES.litellm}` },
     concurrency: 4,
     policy: POLICY,
     ...overrides,
@@ -197,6 +217,8 @@ function cleanWrites(date: string): Record<string, ExpectedWrite> {
   const endpointsProvenance = { key: `openrouter/endpoints/${date}`, url: `${openrouter.url}/api/v1/models/{author}/{slug}/endpoints` };
   return {
     [`openrouter/openrouter-models-${date}.json`]: { bytes: MODELS, url: `${openrouter.url}${ROUTES.models}` },
+    [`models-dev/models-dev-api-${date}.json`]: { bytes: MODELS_DEV, url: `${catalogs.url}${ROUTES.modelsDev}` },
+    [`litellm/litellm-${date}.json`]: { bytes: LITELLM, url: `${catalogs.url}${ROUTES.litellm}` },
     [`openrouter/providers-${date}.json`]: { bytes: PROVIDERS, url: `${openrouter.url}${ROUTES.providers}` },
     [`openrouter/endpoints/${date}/mistralai__mixtral-8x7b-instruct.json`]: { bytes: ENDPOINTS_MIXTRAL, url: '', provenance: endpointsProvenance },
     [`openrouter/endpoints/${date}/mistralai__mistral-nemo.json`]: { bytes: ENDPOINTS_NEMO, url: '', provenance: endpointsProvenance },
@@ -478,20 +500,22 @@ describe('a refresh against the replay servers', () => {
     await expectFolderState(before, SEED_PROVENANCE, cleanWrites(DATE));
     expect(report.results.map((r) => [r.kind, r.label, r.outcome])).toEqual([
       ['models', 'models list', 'fetched'],
+      ['models-dev', 'models.dev catalog', 'fetched'],
+      ['litellm', 'LiteLLM cost map', 'fetched'],
       ['providers', 'providers', 'fetched'],
       ['endpoints', 'mistralai/mistral-nemo', 'fetched'],
       ['endpoints', 'mistralai/mixtral-8x7b-instruct', 'fetched'],
       ['huggingface', 'mistralai/Mistral-Nemo-Instruct-2407', 'fetched'],
       ['huggingface', 'mistralai/Mixtral-8x7B-Instruct-v0.1', 'unavailable'],
     ]);
-    expect(progress.filter((line) => line.startsWith('fetched'))).toEqual(['fetched 2/5 sources', 'fetched 4/5 sources', 'fetched 5/5 sources']);
+    expect(progress.filter((line) => line.startsWith('fetched'))).toEqual(['fetched 2/7 sources', 'fetched 4/7 sources', 'fetched 6/7 sources', 'fetched 7/7 sources']);
 
     const summary = formatSummary(report);
-    expect(summary).toContain('fetched      5  (models 1, providers 1, endpoints 2, huggingface 1)');
+    expect(summary).toContain('fetched      7  (models 1, models-dev 1, litellm 1, providers 1, endpoints 2, huggingface 1)');
     expect(summary).toContain('unavailable  1  (huggingface 1)');
     expect(summary).toContain('huggingface mistralai/Mixtral-8x7B-Instruct-v0.1: HTTP 404');
     expect(summary).toContain('1 :variant ids');
-    expect(summary).toMatch(/result: ok, 6 file\(s\) written$/);
+    expect(summary).toMatch(/result: ok, 8 file\(s\) written$/);
   });
 
   it('sends the API key only as a Bearer token to the OpenRouter origin, never to Hugging Face or the logs', async () => {
@@ -502,12 +526,13 @@ describe('a refresh against the replay servers', () => {
     expect(openrouter.requests.length).toBe(4);
     for (const request of openrouter.requests) expect(request.headers.authorization).toBe(`Bearer ${key}`);
     expect(huggingface.requests.length).toBe(2);
-    for (const request of huggingface.requests) {
+    expect(catalogs.requests.length).toBe(2);
+    for (const request of [...huggingface.requests, ...catalogs.requests]) {
       expect(request.headers.authorization).toBeUndefined();
       expect(JSON.stringify(request.headers)).not.toContain(key);
     }
     expect(formatSummary(report) + progress.join('\n')).not.toContain(key);
-    for (const request of [...openrouter.requests, ...huggingface.requests]) expect(request.path).not.toContain(key);
+    for (const request of [...openrouter.requests, ...huggingface.requests, ...catalogs.requests]) expect(request.path).not.toContain(key);
   });
 
   it('is idempotent: a second run on the same date writes nothing and reports everything unchanged', async () => {
@@ -526,12 +551,16 @@ describe('a refresh against the replay servers', () => {
     const beforeProvenance = JSON.parse(await readFile(join(raw, 'PROVENANCE.json'), 'utf8')) as Provenance;
     const report = await runFetch(options({ date: NEXT_DATE }), environment());
 
-    const { [`openrouter/providers-${NEXT_DATE}.json`]: providers, 'huggingface/mistralai__Mistral-Nemo-Instruct-2407.config.json': config, ...written } =
-      cleanWrites(NEXT_DATE);
-    expect(providers).toBeDefined();
-    expect(config).toBeDefined();
+    const {
+      [`openrouter/providers-${NEXT_DATE}.json`]: providers,
+      [`models-dev/models-dev-api-${NEXT_DATE}.json`]: modelsDev,
+      [`litellm/litellm-${NEXT_DATE}.json`]: litellm,
+      'huggingface/mistralai__Mistral-Nemo-Instruct-2407.config.json': config,
+      ...written
+    } = cleanWrites(NEXT_DATE);
+    expect([providers, modelsDev, litellm, config].every(Boolean)).toBe(true);
     await expectFolderState(before, beforeProvenance, written);
-    expect(report.results.filter((r) => r.outcome === 'unchanged').map((r) => r.kind)).toEqual(['providers', 'huggingface']);
+    expect(report.results.filter((r) => r.outcome === 'unchanged').map((r) => r.kind)).toEqual(['models-dev', 'litellm', 'providers', 'huggingface']);
   });
 
   it('keeps at most --concurrency requests in flight', async () => {
@@ -577,6 +606,145 @@ describe('a refresh against the replay servers', () => {
   });
 });
 
+describe('refusing a listing that is not the listing (issue 12 #11)', () => {
+  const entries = (JSON.parse(MODELS.toString()) as { data: unknown[] }).data;
+
+  it('refuses an OpenRouter models list that lost more than half of the previous snapshot, writes nothing and says so', async () => {
+    // The previous snapshot lists all 3 models; the response lists 1.
+    await writeFile(join(raw, `openrouter/openrouter-models-${PREVIOUS_DATE}.json`), JSON.stringify({ data: entries }));
+    const before = await snapshotTree(raw);
+    openrouter.serve(ROUTES.models, { kind: 'body', body: JSON.stringify({ data: entries.slice(0, 1) }) });
+
+    const report = await runFetch(options(), environment());
+    expect(report.modelsOk).toBe(false);
+    const models = report.results.find((r) => r.kind === 'models');
+    expect(models).toMatchObject({ outcome: 'failed' });
+    expect(models?.reason).toContain(`listing shrank from 3 models (openrouter/openrouter-models-${PREVIOUS_DATE}.json) to 1`);
+    expect(models?.reason).toContain('--allow-shrink');
+    expect(formatSummary(report)).toContain('result: FAILED');
+    expect(await snapshotTree(raw)).toEqual(before);
+  });
+
+  it('stores the shrunken list when told to with allowShrink, and accepts losing up to half', async () => {
+    await writeFile(join(raw, `openrouter/openrouter-models-${PREVIOUS_DATE}.json`), JSON.stringify(entries)); // a bare-array recording
+    const one = JSON.stringify({ data: entries.slice(0, 1) });
+    openrouter.serve(ROUTES.models, { kind: 'body', body: one });
+    const allowed = await runFetch(options({ allowShrink: true }), environment());
+    expect(allowed.modelsOk).toBe(true);
+    expect(await readFile(join(raw, `openrouter/openrouter-models-${DATE}.json`), 'utf8')).toBe(one);
+
+    // 2 of 3 kept is a third lost: stored without the flag.
+    const two = JSON.stringify({ data: entries.slice(0, 2) });
+    openrouter.serve(ROUTES.models, { kind: 'body', body: two });
+    await rm(join(raw, `openrouter/openrouter-models-${DATE}.json`));
+    expect((await runFetch(options(), environment())).modelsOk).toBe(true);
+  });
+
+  it('refuses a models.dev catalog that lost more than half of the previous (gzipped) copy and keeps the others', async () => {
+    await mkdir(join(raw, 'models-dev'), { recursive: true });
+    await writeFile(join(raw, `models-dev/models-dev-api-${PREVIOUS_DATE}.json.gz`), gzipSync(MODELS_DEV));
+    const before = await snapshotTree(raw);
+    const catalog = JSON.parse(MODELS_DEV.toString()) as Record<string, { models: Record<string, unknown> }>;
+    const shrunk = { mistral: { ...catalog.mistral, models: { 'open-mixtral-8x7b': catalog.mistral!.models['open-mixtral-8x7b'] } } };
+    catalogs.serve(ROUTES.modelsDev, { kind: 'body', body: JSON.stringify(shrunk) });
+
+    const report = await runFetch(options(), environment());
+    expect(report.modelsOk).toBe(true);
+    expect(report.results.find((r) => r.kind === 'models-dev')?.reason).toContain(`listing shrank from 4 models (models-dev/models-dev-api-${PREVIOUS_DATE}.json.gz) to 1`);
+    const writes = cleanWrites(DATE);
+    delete writes[`models-dev/models-dev-api-${DATE}.json`];
+    await expectFolderState(before, SEED_PROVENANCE, writes);
+  });
+
+  it('refuses a redirect to another host without asking that host, and follows one within the same origin', async () => {
+    const elsewhere = await startReplayServer();
+    try {
+      elsewhere.serve(ROUTES.models, { kind: 'body', body: JSON.stringify({ data: entries.slice(0, 1) }) });
+      openrouter.serve(ROUTES.models, { kind: 'status', status: 302, headers: { location: `${elsewhere.url}${ROUTES.models}` } });
+      const before = await snapshotTree(raw);
+      const refused = await runFetch(options({ allowShrink: true }), environment());
+      expect(refused.modelsOk).toBe(false);
+      expect(refused.results.find((r) => r.kind === 'models')?.reason).toContain(`redirect to another host (${elsewhere.url})`);
+      expect(elsewhere.requests).toEqual([]);
+      expect(openrouter.requests.filter((r) => r.path === ROUTES.models).length).toBe(1); // not retried
+      expect(await snapshotTree(raw)).toEqual(before);
+
+      openrouter.serve(ROUTES.models, { kind: 'status', status: 301, headers: { location: '/api/v1/models-moved' } });
+      openrouter.serve('/api/v1/models-moved', { kind: 'body', body: MODELS });
+      const followed = await runFetch(options(), environment());
+      expect(followed.modelsOk).toBe(true);
+      expect(await readFile(join(raw, `openrouter/openrouter-models-${DATE}.json`))).toEqual(MODELS);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
+describe('the overall time budget', () => {
+  it('ends a run whose upstream hangs with what arrived stored and the hung source at its last good copy', { timeout: 30_000 }, async () => {
+    // Per request 10 s and 3 retries: without the budget the hung endpoints route alone would take 40 s.
+    openrouter.inject(ROUTES.mixtralEndpoints, { kind: 'hang' }, Infinity);
+    const before = await snapshotTree(raw);
+    const report = await runFetch(options({ policy: { ...POLICY, timeoutMs: 10_000 }, budgetMs: 1_500 }), environment());
+
+    expect(report.modelsOk).toBe(true);
+    expect(report.results.find((r) => r.label === 'mistralai/mixtral-8x7b-instruct')).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('time budget') });
+    const writes = cleanWrites(DATE);
+    delete writes[`openrouter/endpoints/${DATE}/mistralai__mixtral-8x7b-instruct.json`];
+    await expectFolderState(before, SEED_PROVENANCE, writes);
+  });
+
+  it('takes --budget in seconds and --allow-shrink from the command line', () => {
+    const parsed = parseFetchArgs(['--budget', '900', '--allow-shrink'], {}, NOW, '/repo');
+    expect(parsed).toMatchObject({ kind: 'run', fetch: { budgetMs: 900_000, allowShrink: true } });
+    expect(parseFetchArgs(['--budget', '0'], {}, NOW, '/repo')).toMatchObject({ kind: 'error', message: expect.stringContaining('--budget') });
+    expect(parseFetchArgs([], {}, NOW, '/repo')).toMatchObject({
+      fetch: { allowShrink: false, baseUrls: { modelsDev: 'https://models.dev', litellm: expect.stringContaining('BerriAI/litellm') } },
+    });
+  });
+});
+
+describe('the pull-request body', () => {
+  const hostile = [
+    'evil/```\n# Heading\n<img src=x onerror=alert(1)>',
+    'evil/````` @everyone [link](javascript:alert(1))',
+    '~~~\n</details>',
+  ];
+
+  function reportNaming(labels: string[]): FetchReport {
+    return {
+      date: DATE,
+      rawDir: 'data/raw',
+      modelsOk: true,
+      results: labels.map((label) => ({ kind: 'endpoints', label, url: null, path: null, outcome: 'failed', reason: `HTTP 500 for ${label}`, attempts: 4 })),
+      variantCount: 0,
+      written: [],
+      abandonedTempFilesRemoved: [],
+    };
+  }
+
+  it('puts upstream ids in one fenced block that they cannot close, so nothing in them renders as markdown', () => {
+    const body = formatSummaryMarkdown(reportNaming(hostile));
+    const html = micromark(body);
+    // One heading of ours, one code block, nothing else: no heading, image, link or HTML from the ids.
+    expect(html.match(/<h3>/g)).toHaveLength(1);
+    expect(html.match(/<pre>/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<h1|<img|<a |<details/);
+    for (const label of hostile) expect(html).toContain(label.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;'));
+    // The fence is longer than the longest backtick run (5) in the text.
+    expect(body).toContain('\n``````text\n');
+  });
+
+  it('fences plain text with three backticks and keeps the body under GitHub\'s limit', () => {
+    expect(fencedBlock('a\nb')).toBe('```text\na\nb\n```\n');
+    const many = reportNaming(Array.from({ length: 2_000 }, (_, i) => `author/model-${i}-${'x'.repeat(40)}`));
+    const body = formatSummaryMarkdown(many, 10_000);
+    expect(body.length).toBeLessThanOrEqual(10_000);
+    expect(body).toContain('cut at');
+    expect(micromark(body).match(/<pre>/g)).toHaveLength(1);
+  });
+});
+
 interface FaultTarget {
   kind: SourceKind;
   label: string;
@@ -588,6 +756,8 @@ interface FaultTarget {
 
 const TARGETS: readonly FaultTarget[] = [
   { kind: 'models', label: 'models list', server: () => openrouter, route: ROUTES.models, good: MODELS, path: `openrouter/openrouter-models-${DATE}.json` },
+  { kind: 'models-dev', label: 'models.dev catalog', server: () => catalogs, route: ROUTES.modelsDev, good: MODELS_DEV, path: `models-dev/models-dev-api-${DATE}.json` },
+  { kind: 'litellm', label: 'LiteLLM cost map', server: () => catalogs, route: ROUTES.litellm, good: LITELLM, path: `litellm/litellm-${DATE}.json` },
   { kind: 'providers', label: 'providers', server: () => openrouter, route: ROUTES.providers, good: PROVIDERS, path: `openrouter/providers-${DATE}.json` },
   {
     kind: 'endpoints',
@@ -644,11 +814,18 @@ describe.each(TARGETS.map((target) => [target.kind, target] as const))('faults o
 describe('the data:fetch command', () => {
   function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const inherited = { ...process.env };
-    for (const name of ['OPENROUTER_API_KEY', 'OPENROUTER_BASE_URL', 'HUGGINGFACE_BASE_URL', 'MODEL_ATLAS_NORMALIZE_SCRIPT']) delete inherited[name];
+    for (const name of ['OPENROUTER_API_KEY', 'OPENROUTER_BASE_URL', 'HUGGINGFACE_BASE_URL', 'MODELS_DEV_BASE_URL', 'LITELLM_URL', 'MODEL_ATLAS_NORMALIZE_SCRIPT']) delete inherited[name];
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [join(REPO, 'scripts/fetch.ts'), '--raw', raw, '--date', DATE, '--timeout', '2000', '--retry-base', '10', ...args], {
         cwd: REPO,
-        env: { ...inherited, OPENROUTER_BASE_URL: `${openrouter.url}/api/v1`, HUGGINGFACE_BASE_URL: huggingface.url, ...env },
+        env: {
+          ...inherited,
+          OPENROUTER_BASE_URL: `${openrouter.url}/api/v1`,
+          HUGGINGFACE_BASE_URL: huggingface.url,
+          MODELS_DEV_BASE_URL: catalogs.url,
+          LITELLM_URL: `${catalogs.url}${ROUTES.litellm}`,
+          ...env,
+        },
       });
       let stdout = '';
       let stderr = '';
@@ -665,7 +842,7 @@ describe('the data:fetch command', () => {
     const { code, stdout, stderr } = await runCli(['--no-normalize', '--summary', summaryFile]);
     expect(stderr).not.toContain('Error');
     expect(code).toBe(0);
-    expect(stdout).toContain('fetched      5');
+    expect(stdout).toContain('fetched      7');
     expect(stdout).toContain('result: ok');
     expect(existsSync(join(raw, `openrouter/openrouter-models-${DATE}.json`))).toBe(true);
     expect(await readFile(summaryFile, 'utf8')).toContain(`### Data refresh ${DATE}`);
