@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { normalizeCatalog, type RawInputs, type RawSnapshot } from '../src/lib/data/normalize.ts';
 import { Catalog, CuratedNotesFile, Provenance, SnapshotChanges } from '../src/lib/data/schema.ts';
 import { readSources, routeOf, type RawFile, type SourceReadings } from '../src/lib/data/sources/read-sources.ts';
+import { readingProblems, readingSummary } from '../src/lib/data/sources/reading-report.ts';
 import { openRouterModelEntries } from '../src/lib/data/sources/openrouter-models.ts';
 import { UnusableInputError, firstIssue } from '../src/lib/data/sources/source-file.ts';
 import { parseConfigText } from '../src/lib/data/architecture-source.ts';
@@ -41,7 +42,7 @@ export function readRawFolder(rawDir: string): RawFolder {
   const legacy: string[] = [];
   const unread: string[] = [];
   for (const file of SOURCE_FOLDERS.flatMap((folder) => filesUnder(rawDir, folder))) {
-    if (file.startsWith('openrouter/endpoints/') || /^openrouter\/providers-/.test(file) || /^models-dev\/openrouter-/.test(file)) legacy.push(file);
+    if (/^models-dev\/openrouter-/.test(file)) legacy.push(file);
     else if (routeOf(file)) sourceFiles.push({ file, load: () => readJson(rawDir, file) });
     else unread.push(file);
   }
@@ -147,12 +148,16 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { raw: { type: 'string', default: 'data/raw' }, out: { type: 'string', default: 'data' }, quiet: { type: 'boolean', default: false } } });
   const started = performance.now();
   try {
-    const result = normalizeCatalog(readRawFolder(path.resolve(values.raw!)));
+    const raw = readRawFolder(path.resolve(values.raw!));
+    const result = normalizeCatalog(raw);
     await writeOutputs(path.resolve(values.out!), result);
     const { counts, rejected, unknownPriceKeys } = result.catalog;
     const ms = Math.round(performance.now() - started);
     console.log(`normalized ${result.catalog.models.length} models (${counts.listed} listed, ${counts.retired} retired, ${counts.rejected} entries rejected) from ${result.catalog.generatedFrom.length} snapshots in ${ms} ms → ${path.join(values.out!, 'models.json')}`);
+    for (const line of readingSummary(raw.sources)) console.log(line);
+    for (const file of raw.unread) console.warn(`not read (no reader for it): ${file}`);
     if (!values.quiet) {
+      for (const line of readingProblems(raw.sources)) console.warn(line);
       for (const r of rejected) console.warn(`rejected: ${r.file} entry ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.field} ${r.message}`);
       for (const u of unknownPriceKeys) console.warn(`unknown price key kept: ${u.id}: pricing.${u.key} = ${JSON.stringify(u.value)}`);
       for (const w of result.warnings) console.warn(`warning: ${w}`);

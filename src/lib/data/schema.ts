@@ -114,7 +114,8 @@ export const RawOpenRouterEndpoint = z.looseObject({
   name: z.string().nullish(),
   provider_name: z.string().min(1),
   tag: z.string().nullish(),
-  context_length: tokenCount.nullish(),
+  // 0 where the endpoint does not say (Amazon Bedrock's Qwen3 Coder 30B, 2026-05-31).
+  context_length: z.union([z.literal(0), tokenCount]).nullish(),
   max_completion_tokens: tokenCount.nullish(),
   max_prompt_tokens: tokenCount.nullish(),
   quantization: z.string().nullish(),

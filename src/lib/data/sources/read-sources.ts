@@ -6,6 +6,10 @@ import type { SourceListing } from './listing.ts';
 import { readOpenRouterModelsFile, type OpenRouterModelsFile } from './openrouter-models.ts';
 import { readModelsDevFile } from './models-dev.ts';
 import { readLiteLlmFile } from './litellm.ts';
+import { readOpenRouterEndpointsFile } from './openrouter-endpoints.ts';
+import { readOpenRouterProvidersFile, type OpenRouterProvidersFile } from './openrouter-providers.ts';
+import { readGenaiPricesFile } from './genai-prices.ts';
+import { readArtificialAnalysisFile, type ArtificialAnalysisListing } from './artificial-analysis.ts';
 import { UnusableInputError } from './source-file.ts';
 
 export interface RawFile {
@@ -23,6 +27,10 @@ export interface SourceReadings {
   openRouterModels: OpenRouterModelsFile[];
   /** Every offer listing of every source and date, sorted by date, then source, then file. */
   listings: SourceListing[];
+  /** OpenRouter's provider lists (slug → name), oldest first. */
+  openRouterProviders: OpenRouterProvidersFile[];
+  /** Artificial Analysis figures per model, oldest first. */
+  artificialAnalysis: ArtificialAnalysisListing[];
 }
 
 type Reader = (file: string, date: string, body: unknown) => void;
@@ -46,6 +54,15 @@ const ROUTES: Route[] = [
   },
   { pattern: new RegExp(`^models-dev/models-dev-api-${DATE}\\.json(\\.gz)?$`), read: (r) => (file, date, body) => r.listings.push(readModelsDevFile(file, date, body)) },
   { pattern: new RegExp(`^litellm/litellm-${DATE}\\.json$`), read: (r) => (file, date, body) => r.listings.push(readLiteLlmFile(file, date, body)) },
+  // Written by `npm run data:fetch`: one raw endpoints body per model, in a folder per fetch date.
+  { pattern: new RegExp(`^openrouter/endpoints/${DATE}/[^/]+\\.json$`), read: (r) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
+  { pattern: new RegExp(`^openrouter-endpoints/[a-z-]+-${DATE}\\.json$`), read: (r) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
+  { pattern: new RegExp(`^openrouter/providers-${DATE}\\.json$`), read: (r) => (file, date, body) => r.openRouterProviders.push(readOpenRouterProvidersFile(file, date, body)) },
+  { pattern: new RegExp(`^genai-prices/genai-prices-v2-${DATE}\\.json$`), read: (r) => (file, date, body) => r.listings.push(readGenaiPricesFile(file, date, body)) },
+  {
+    pattern: new RegExp(`^artificial-analysis/aa-llms-models-${DATE}\\.json$`),
+    read: (r) => (file, date, body) => r.artificialAnalysis.push(readArtificialAnalysisFile(file, date, body)),
+  },
 ];
 
 /** Files a route reads; `isSourceFile` lets the CLI tell these from files it must not ignore silently. */
@@ -58,7 +75,7 @@ export function routeOf(file: string): { route: Route; date: string } | null {
 }
 
 export function readSources(files: RawFile[]): SourceReadings {
-  const readings: SourceReadings = { openRouterModels: [], listings: [] };
+  const readings: SourceReadings = { openRouterModels: [], listings: [], openRouterProviders: [], artificialAnalysis: [] };
   for (const { file, load } of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
     const routed = routeOf(file);
     if (!routed) throw new UnusableInputError(`${file}: no reader for this file; raw files must follow the layout in the README`);
@@ -72,6 +89,8 @@ export function readSources(files: RawFile[]): SourceReadings {
     sameDate.set(slot, listing.file);
   }
   readings.openRouterModels.sort((a, b) => a.date.localeCompare(b.date));
+  readings.openRouterProviders.sort((a, b) => a.date.localeCompare(b.date));
+  readings.artificialAnalysis.sort((a, b) => a.date.localeCompare(b.date));
   readings.listings.sort((a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source) || a.file.localeCompare(b.file));
   return readings;
 }
