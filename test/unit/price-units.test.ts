@@ -116,7 +116,7 @@ describe('models.dev costs', () => {
     expect(numberToDecimal(1e-7)).toBe('0.0000001');
   });
 
-  it('maps a context tier to the first prompt length it applies to', () => {
+  it('maps a context tier to the first prompt length it applies to (models.dev documents size as where the tier starts)', () => {
     const pricing = normalizeModelsDevCost({
       input: 5,
       output: 25,
@@ -125,7 +125,7 @@ describe('models.dev costs', () => {
       tiers: [{ input: 10, output: 37.5, cache_read: 1, cache_write: 12.5, tier: { size: 200000, type: 'context' } }],
     });
     expect(pricing.perMillionTokens).toEqual({ input: '5', output: '25', cacheRead: '0.5', cacheWrite: '6.25' });
-    expect(pricing.tiers).toEqual([{ minPromptTokens: 200001, perMillionTokens: { input: '10', output: '37.5', cacheRead: '1', cacheWrite: '12.5' } }]);
+    expect(pricing.tiers).toEqual([{ minPromptTokens: 200000, perMillionTokens: { input: '10', output: '37.5', cacheRead: '1', cacheWrite: '12.5' } }]);
   });
 
   it('treats a model without any cost as variable, not free', () => {

@@ -374,7 +374,7 @@ function readEndpoints(files: RawInputs['endpoints'], rejected: Rejection[]): Ma
         provider: endpoint.provider_name,
         tag: endpoint.tag ?? null,
         quantization: endpoint.quantization ?? null,
-        contextLength: endpoint.context_length ?? null,
+        contextLength: endpoint.context_length || null,
         maxCompletionTokens: endpoint.max_completion_tokens ?? null,
         pricing,
         status: endpoint.status ?? null,

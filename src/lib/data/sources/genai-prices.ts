@@ -76,8 +76,8 @@ function startDateOf(set: Record<string, unknown>): string | null {
 }
 
 /**
- * Prices from `start` prompt tokens on. Like models.dev's tier sizes, `start` is the published boundary
- * ("over 200K tokens"), so the tier applies from start + 1, as OpenRouter states the same tiers.
+ * A tier's `start` is the first prompt length it covers: genai-prices' own tests bill 200,000 input
+ * tokens at the tier that starts at 200,000, as OpenRouter's `min_prompt_tokens` does.
  */
 function readPriceSet(set: Record<string, unknown>, problems: PricingProblem[], unknown: Record<string, string>) {
   const base: Partial<Record<TokenPriceKey, Price>> = {};
@@ -102,15 +102,15 @@ function readPriceSet(set: Record<string, unknown>, problems: PricingProblem[], 
       }
       tierList.forEach((tier: { start?: unknown; price?: unknown }, i) => {
         const start = tier?.start;
-        if (typeof start !== 'number' || !Number.isSafeInteger(start) || start <= 0 || start >= MAX_TOKEN_COUNT) {
-          problems.push({ field: `${field}.tiers[${i}].start`, message: `${JSON.stringify(start) ?? 'undefined'} is not a token count below ${MAX_TOKEN_COUNT}` });
+        if (typeof start !== 'number' || !Number.isSafeInteger(start) || start <= 0 || start > MAX_TOKEN_COUNT) {
+          problems.push({ field: `${field}.tiers[${i}].start`, message: `${JSON.stringify(start) ?? 'undefined'} is not a positive token count up to ${MAX_TOKEN_COUNT}` });
           return;
         }
         const tierPrice = convert(`${field}.tiers[${i}].price`, problems, () => decimalFromJsonNumber(tier.price, SHIFT.perMillion));
         if (tierPrice === undefined) return;
-        const existing = tiers.get(start + 1) ?? { minPromptTokens: start + 1, perMillionTokens: {} };
+        const existing = tiers.get(start) ?? { minPromptTokens: start, perMillionTokens: {} };
         existing.perMillionTokens[token] = tierPrice;
-        tiers.set(start + 1, existing);
+        tiers.set(start, existing);
       });
     } else {
       const price = convert(field, problems, () => decimalFromJsonNumber(value, SHIFT.perMillion));

@@ -52,7 +52,11 @@ export const LITELLM_UNIT_KEYS: Readonly<Record<string, UnitPriceKey>> = {
   input_cost_per_image: 'image',
 };
 
-/** "input_cost_per_token_above_200k_tokens": the same dimension for prompts over 200,000 tokens. */
+/**
+ * "input_cost_per_token_above_200k_tokens": the same dimension for prompts *above* 200,000 tokens (so
+ * from 200,001; LiteLLM compares prompt_tokens > threshold). `tiered_pricing` ranges likewise start
+ * above their lower bound.
+ */
 const ABOVE_TOKENS = /^(.+)_above_(\d+)k_tokens$/;
 
 interface PriceParts {

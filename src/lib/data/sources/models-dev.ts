@@ -54,7 +54,11 @@ const COST_KEYS: Readonly<Record<string, TokenPriceKey>> = {
   output_audio: 'audioOutput',
 };
 
-/** The first prompt length a models.dev context tier applies to: it covers prompts over `size` tokens. */
+/**
+ * models.dev's own schema (@models.dev/core) documents `tier.size` as "the context size at which this
+ * tier starts to apply", so it is the first prompt length the tier covers, as OpenRouter's
+ * `min_prompt_tokens` is. The deprecated `context_over_200k` is the same tier at 200,000.
+ */
 const LEGACY_200K_SIZE = 200_000;
 
 function tokenPrices(cost: Record<string, unknown>, field: string, problems: PricingProblem[], unknown: Record<string, string>): Partial<Record<TokenPriceKey, Price>> {
@@ -103,12 +107,12 @@ function readTier(raw: unknown, field: string, problems: PricingProblem[], unkno
     return;
   }
   const size = tier.size;
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0 || size >= MAX_TOKEN_COUNT) {
-    problems.push({ field: `${field}.tier.size`, message: `${JSON.stringify(size) ?? 'undefined'} is not a token count below ${MAX_TOKEN_COUNT}` });
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0 || size > MAX_TOKEN_COUNT) {
+    problems.push({ field: `${field}.tier.size`, message: `${JSON.stringify(size) ?? 'undefined'} is not a positive token count up to ${MAX_TOKEN_COUNT}` });
     return;
   }
   const perMillionTokens = tokenPrices(raw as Record<string, unknown>, field, problems, unknown);
-  tiers.push({ minPromptTokens: size + 1, perMillionTokens });
+  tiers.push({ minPromptTokens: size, perMillionTokens });
 }
 
 /** "2024-01" → "2024-01-01": the first of the month stands in where models.dev states only a month. */
