@@ -159,6 +159,41 @@ describe('mixture-of-experts models against published totals', () => {
   });
 });
 
+describe('Nemotron-H: Mamba-2, attention and MoE blocks', () => {
+  it('counts a Mamba-2 block by hand and caches K and V only in the attention blocks (Nemotron 3 Nano)', () => {
+    // hidden 2688; Mamba-2: 64 heads × 64 = 4096 inner, 8 groups × 128 state: conv over 4096 + 2 × 8 × 128 = 6144.
+    // in_proj 2688 × (4096 + 6144 + 64) = 27,697,152; conv 6144 × 4 + 6144 bias = 30,720; dt_bias, A_log, D 3 × 64 = 192;
+    // gated norm 4096; out_proj 4096 × 2688 = 11,010,048 → 38,742,208 per Mamba block.
+    // Attention: q 2688 × 4096, k, v 2688 × 256, o 4096 × 2688 → 23,396,352. MoE: router 2688 × 128 + 128 bias;
+    // experts 2 × 2688 × 1856 = 9,977,856 each (squared ReLU: up and down); shared 2 × 2688 × 3712 = 19,955,712.
+    // Pattern: 23 Mamba, 23 MoE, 6 attention blocks; one norm per block; untied embeddings 2 × 131072 × 2688.
+    const moeAlwaysOn = 2688 * 128 + 128 + 19_955_712;
+    const common = 23 * 38_742_208 + 6 * 23_396_352 + 52 * 2688 + 2688 + 2 * 131_072 * 2688;
+    const arch = archOf('nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.config.json');
+    expect(arch.totalParams?.value).toBe(common + 23 * (moeAlwaysOn + 128 * 9_977_856));
+    expect(arch.activeParams?.value).toBe(common + 23 * (moeAlwaysOn + 6 * 9_977_856));
+    // 6 attention blocks × 2 KV heads × 128 × 2 (K and V) × 2 bytes = 6,144
+    expect(arch.kvCacheBytesPerToken?.value).toBe(6_144);
+  });
+
+  it('Nemotron 3 Nano: 31.6B total, 3.6B active with embeddings (NVIDIA Nemotron 3 Nano model card)', () => {
+    const arch = archOf('nvidia__NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.config.json');
+    near(arch.totalParams?.value, 31.6e9, 0.002);
+    near(arch.activeParams?.value, 3.6e9, 0.01);
+  });
+
+  it('Nemotron 3 Super and Ultra with latent MoE: 120B / 12B and 550B / 55B, as their names state (NVIDIA)', () => {
+    const supr = archOf('nvidia__NVIDIA-Nemotron-3-Super-120B-A12B-FP8.config.json');
+    near(supr.totalParams?.value, 120e9, 0.01);
+    near((supr.activeParams?.value ?? 0) - inputEmbedding(supr), 12e9, 0.03);
+    // Ultra lists its blocks in layers_block_type and states no num_hidden_layers: the layer count is derived.
+    const ultra = archOf('nvidia__NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16.config.json');
+    expect(ultra.layers).toEqual({ value: 108, source: { kind: 'computed', label: 'computed from nvidia__NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16.config.json', url: null } });
+    near(ultra.totalParams?.value, 550e9, 0.005);
+    near((ultra.activeParams?.value ?? 0) - inputEmbedding(ultra), 55e9, 0.01);
+  });
+});
+
 describe('hybrid linear attention, worked by hand', () => {
   it('counts a Gated DeltaNet layer and caches K and V only in the full-attention layers', () => {
     // Qwen3-Next-80B-A3B: hidden 2048; linear: 16 key heads × 128, 32 value heads × 128, conv kernel 4.

@@ -16,7 +16,8 @@
 import type { Architecture, SourceRef } from './schema.ts';
 import { ConfigReader, isRecord, MAX_PLAUSIBLE_PARAMS, positiveNumber, type Config, type ConfigProblem } from './architecture-config.ts';
 import { decoderShapeFromDeepSeekInference, decoderShapeFromHf, isDeepSeekInferenceConfig } from './architecture-families.ts';
-import { countDecoderParams, kvElementsPerLayer, type DecoderShape } from './architecture-params.ts';
+import { countDecoderParams, kvElementsPerLayer, type DecoderShape, type ParamCounts } from './architecture-params.ts';
+import { countNemotronH, nemotronHKvBytesPerToken, nemotronHShape } from './architecture-hybrid-ssm.ts';
 
 export type { ConfigProblem } from './architecture-config.ts';
 
@@ -133,15 +134,18 @@ function describe(value: unknown): string {
 }
 
 /** The count, or a problem when the sizes, each plausible alone, multiply past any real model. */
-function countOrFlag(shape: DecoderShape, reader: ConfigReader): ReturnType<typeof countDecoderParams> | undefined {
-  const params = countDecoderParams(shape);
+function countOrFlag(params: ParamCounts, sizes: { hidden: number; layers: number; vocab: number; experts?: number }, reader: ConfigReader): ParamCounts | undefined {
   if (Number.isSafeInteger(params.total) && params.total <= MAX_PLAUSIBLE_PARAMS && params.active > 0) return params;
-  const sizes = `hidden ${shape.hidden} × layers ${shape.layers} × vocab ${shape.vocab}${shape.moe ? ` × experts ${shape.moe.experts}` : ''}`;
+  const described = `hidden ${sizes.hidden} × layers ${sizes.layers} × vocab ${sizes.vocab}${sizes.experts ? ` × experts ${sizes.experts}` : ''}`;
   reader.flag(
     isDeepSeekInferenceConfig(reader.config) ? 'dim' : 'hidden_size',
-    `the sizes overflow the parameter count (${sizes} gives ${params.total}, above ${MAX_PLAUSIBLE_PARAMS})`,
+    `the sizes overflow the parameter count (${described} gives ${params.total}, above ${MAX_PLAUSIBLE_PARAMS})`,
   );
   return undefined;
+}
+
+function countShape(shape: DecoderShape, reader: ConfigReader): ParamCounts | undefined {
+  return countOrFlag(countDecoderParams(shape), { ...shape, experts: shape.moe?.experts }, reader);
 }
 
 function readDeepSeekInference(reader: ConfigReader, source: SourceRef): Architecture {
@@ -149,7 +153,7 @@ function readDeepSeekInference(reader: ConfigReader, source: SourceRef): Archite
   const derived = <T>(value: T) => ({ value, source: computedSource(source) });
   const architecture: Architecture = {};
   const shape = decoderShapeFromDeepSeekInference(reader);
-  const params = shape === undefined ? undefined : countOrFlag(shape, reader);
+  const params = shape === undefined ? undefined : countShape(shape, reader);
   if (params !== undefined) {
     architecture.totalParams = derived(params.total);
     architecture.activeParams = derived(params.active);
@@ -210,13 +214,21 @@ function readHuggingFace(config: Config, source: SourceRef, problems: ConfigProb
   const checkpointType = (typeof config.model_type === 'string' && config.model_type !== '' ? config.model_type : undefined) ?? modelType;
 
   const shape = decoderShapeFromHf(reader, modelType);
+  const hybridSsm = modelType === 'nemotron_h' ? nemotronHShape(reader) : undefined;
+  const blocks = hybridSsm ? Object.values(hybridSsm.blocks).reduce((sum, n) => sum + n, 0) : undefined;
   // Language-model weights only: a vision tower under `vision_config` is not counted.
-  const params = shape === undefined ? undefined : countOrFlag(shape, reader);
+  const params =
+    shape !== undefined
+      ? countShape(shape, reader)
+      : hybridSsm !== undefined
+        ? countOrFlag(countNemotronH(hybridSsm), { hidden: hybridSsm.hidden, layers: blocks!, vocab: hybridSsm.vocab, experts: hybridSsm.moe?.experts }, reader)
+        : undefined;
   if (params !== undefined) {
     architecture.totalParams = derived(params.total);
     architecture.activeParams = derived(params.active);
   }
   if (layers !== undefined) architecture.layers = read(layers);
+  else if (blocks !== undefined) architecture.layers = derived(blocks); // Nemotron-H Ultra lists its blocks only
   if (hidden !== undefined) architecture.hiddenSize = read(hidden);
   if (intermediate !== undefined) architecture.intermediateSize = read(intermediate);
   if (heads !== undefined) architecture.attentionHeads = read(heads);
@@ -234,7 +246,7 @@ function readHuggingFace(config: Config, source: SourceRef, problems: ConfigProb
     architecture.sharedExperts = derived(1); // Qwen2-MoE, Qwen3-Next and Llama-4 have one shared expert
   }
 
-  const kv = kvFigure(reader, shape, layers, heads, hidden);
+  const kv = hybridSsm !== undefined ? nemotronHKvBytesPerToken(hybridSsm) : kvFigure(reader, shape, layers, heads, hidden);
   if (kv !== undefined) architecture.kvCacheBytesPerToken = derived(kv);
   if (dtype !== undefined) architecture.dtype = read(dtype);
   if (checkpointType !== undefined) architecture.modelType = read(checkpointType);
