@@ -138,7 +138,49 @@ async function playgroundRun(models: string[], prompt: string, viewport?: { widt
   return session;
 }
 
+/** Sum of layout shifts not caused by input since navigation (the CLS figure, without session windows). */
+async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const shifts = list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[];
+          resolve(shifts.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
+        }).observe({ type: 'layout-shift', buffered: true });
+        // The observer reports buffered entries at once when there are any; none means no shift.
+        setTimeout(() => resolve(0), 500);
+      }),
+  );
+}
+
 describe('playground', () => {
+  it('loads without moving anything, and tells a newcomer where to get a key, what it costs and the estimate', async () => {
+    for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      const session = await open(`/playground/?models=test/ok,${encodeURIComponent(CARD_MODEL)}`, viewport);
+      const { page } = session;
+      await hydrated(page, page.locator('astro-island').first());
+      await page.locator('.live-trial[data-ready]').waitFor();
+      await page.locator('.playground-column').nth(1).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await layoutShift(page), `layout shift at ${viewport.width} px`).toBe(0);
+
+      const keyLink = page.getByRole('link', { name: 'Create an OpenRouter key' });
+      await expect(keyLink.getAttribute('href')).resolves.toBe('https://openrouter.ai/settings/keys');
+      await expect(page.locator('.trial-warning').textContent()).resolves.toMatch(/^Each call is billed to the account of this key: it costs credits/);
+      // The estimate for every model before sending, by the reference: 5 characters → ⌈5 / 4⌉ = 2 tokens + 4.
+      await page.getByLabel('Prompt for every model').fill('Hello');
+      const estimates = page.getByRole('list', { name: 'Estimated cost before sending' }).getByRole('listitem');
+      const nemo = referenceCost(cardPricing, { promptTokens: 6, completionTokens: 512 });
+      await expect(estimates.allTextContents()).resolves.toEqual([
+        'test/ok: unknown (this model is not in the catalog); ≈6 input tokens + at most 512 output tokens',
+        `Mistral: Mistral Nemo: up to ${usd(nemo)} for ≈6 input tokens + at most 512 output tokens`,
+      ]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, `playground-newcomer-${viewport.width}`);
+      await session.context.close();
+    }
+  });
+
   it('streams one prompt to four models side by side, with metrics, reasoning and a results table', async () => {
     const session = await playgroundRun(['test/ok', 'test/reasoning', 'test/no-usage', CARD_MODEL], 'Say hello scenario:no-cost');
     const { page } = session;

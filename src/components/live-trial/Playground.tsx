@@ -4,7 +4,7 @@
  * file rather than passed as island props, so the page HTML stays small.
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { formatUsd } from '../../lib/format/format.ts';
+import { formatPricePerMillion, formatUsd } from '../../lib/format/format.ts';
 import { sumCosts } from '../../lib/pricing/pricing.ts';
 import type { CostEstimate } from '../../lib/trial/cost.ts';
 import { PLAYGROUND_MAX_MODELS, modelsFromQuery, readTrialModels, type TrialModel } from '../../lib/trial/models.ts';
@@ -12,7 +12,7 @@ import { buildTrialRequest, type BuiltRequest } from '../../lib/trial/request.ts
 import { isRunning, runFigures, type TrialRun } from '../../lib/trial/run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
 import { PromptForm } from './PromptForm.tsx';
-import { RunView, safeEstimate, safeRunCost, type RenderMode } from './RunView.tsx';
+import { RunView, estimateText, safeEstimate, safeRunCost, type RenderMode } from './RunView.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { useTrialRun } from './useTrialRun.ts';
 import { useTrialSettings } from './useTrialSettings.ts';
@@ -21,6 +21,11 @@ import './live-trial.css';
 interface Job {
   round: number;
   request: Extract<BuiltRequest, { ok: true }>['stream'];
+}
+
+/** "$0.02/M in · $0.03/M out": what a column's model costs, so its estimate can be read against it. */
+function pricesText(pricing: NonNullable<TrialModel['pricing']>): string {
+  return `${formatPricePerMillion(pricing.perMillionTokens.input)} in · ${formatPricePerMillion(pricing.perMillionTokens.output)} out`;
 }
 
 function unknownModel(id: string): TrialModel {
@@ -52,8 +57,8 @@ function Column(props: {
     <section className="playground-column" aria-label={model.displayName}>
       <header className="playground-column-head">
         <h2>{model.displayName}</h2>
-        {model.displayName !== model.id && <code>{model.id}</code>}
-        {model.pricing === null && <p className="trial-hint">Not in the catalog: the cost is shown only if the server reports it.</p>}
+        <code>{model.id}</code>
+        <p className="trial-hint">{model.pricing === null ? 'Not in the catalog: the cost is shown only if the server reports it.' : pricesText(model.pricing)}</p>
         <div className="trial-actions">
           <button type="button" className="secondary" onClick={stop} disabled={!running} aria-label={`Stop ${model.displayName}`}>
             Stop
@@ -74,6 +79,8 @@ export default function Playground() {
   const { settings, apiKey } = settingsState;
   const [catalog, setCatalog] = useState<Map<string, TrialModel>>(new Map());
   const [catalogProblem, setCatalogProblem] = useState<string | null>(null);
+  /** Columns wait for the model list, so that a column's name and prices do not change under the reader. */
+  const [catalogSettled, setCatalogSettled] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [candidate, setCandidate] = useState('');
   const [prompt, setPrompt] = useState('');
@@ -92,7 +99,8 @@ export default function Playground() {
         return response.json() as Promise<unknown>;
       })
       .then((json) => setCatalog(new Map(readTrialModels(json).map((m) => [m.id, m]))))
-      .catch((error: Error) => setCatalogProblem(`The model list could not be loaded (${error.message}); you can still type a model id.`));
+      .catch((error: Error) => setCatalogProblem(`The model list could not be loaded (${error.message}); you can still type a model id.`))
+      .finally(() => setCatalogSettled(true));
   }, []);
 
   const updateUrl = (ids: string[]) => {
@@ -196,6 +204,17 @@ export default function Playground() {
         label="Prompt for every model"
         prompt={prompt}
         onPromptChange={setPrompt}
+        hint={
+          prompt.trim() !== '' &&
+          models.length > 0 && (
+            <ul className="trial-hint trial-estimate" aria-label="Estimated cost before sending">
+              {models.map((m) => {
+                const estimate = safeEstimate(m.pricing, settings.systemPrompt, prompt, settings.maxTokens);
+                return <li key={m.id}>{m.displayName}: {estimate ? estimateText(estimate) : 'unknown'}</li>;
+              })}
+            </ul>
+          )
+        }
         sendLabel="Send to all"
         stopLabel="Stop all"
         running={anyRunning}
@@ -206,24 +225,29 @@ export default function Playground() {
         onModeChange={setMode}
         problem={problem}
       />
-      {models.length === 0 ? (
-        <p className="trial-hint">Add up to four models to compare them on the same prompt.</p>
-      ) : (
-        <div className="playground-columns" data-count={models.length}>
-          {models.map((model) => (
-            <Column
-              key={model.id}
-              model={model}
-              job={jobs[model.id] ?? null}
-              stopAll={stopAll}
-              mode={mode}
-              estimate={estimates[model.id] ?? null}
-              onRun={onRun}
-              onRemove={removeModel}
-            />
-          ))}
-        </div>
-      )}
+      {/* Its height is reserved (CSS) so the columns arriving after hydration move nothing below. */}
+      <div className="playground-area">
+        {!catalogSettled ? (
+          <p className="trial-hint">Loading the model list…</p>
+        ) : models.length === 0 ? (
+          <p className="trial-hint">Add up to four models to compare them on the same prompt.</p>
+        ) : (
+          <div className="playground-columns" data-count={models.length}>
+            {models.map((model) => (
+              <Column
+                key={model.id}
+                model={model}
+                job={jobs[model.id] ?? null}
+                stopAll={stopAll}
+                mode={mode}
+                estimate={estimates[model.id] ?? null}
+                onRun={onRun}
+                onRemove={removeModel}
+              />
+            ))}
+          </div>
+        )}
+      </div>
       {finishedRows.length > 0 && (
         <section className="playground-results" aria-labelledby={`${id}-results`}>
           <h2 id={`${id}-results`}>Results</h2>
@@ -285,9 +309,7 @@ export default function Playground() {
           </div>
         </section>
       )}
-      {models.length > 0 && (
-        <CopyAsCode request={codeRequest.ok ? codeRequest.sample : null} problem={codeRequest.ok ? null : codeRequest.problem} />
-      )}
+      <CopyAsCode request={codeRequest.ok ? codeRequest.sample : null} problem={codeRequest.ok ? null : codeRequest.problem} />
     </div>
   );
 }
