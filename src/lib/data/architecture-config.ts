@@ -120,26 +120,25 @@ export class ConfigReader {
     return undefined;
   }
 
-  /** Integer lists such as `moe_layers`: a list longer than the layer bound is a problem too. */
+  /** Integer lists such as `moe_layers`. */
   intList(key: string): number[] | undefined {
-    const value = this.config[key];
-    if (!Array.isArray(value)) return undefined;
-    if (value.length > PLAUSIBLE_MAX.num_hidden_layers!) {
-      this.flag(key, `has ${value.length} entries, more than any plausible model's layers`);
-      return undefined;
-    }
-    return value.every((item) => typeof item === 'number' && Number.isSafeInteger(item)) ? (value as number[]) : undefined;
+    return this.perLayerList(key, (item): item is number => typeof item === 'number' && Number.isSafeInteger(item));
   }
 
-  /** String lists such as `layer_types`, bounded like integer lists. */
+  /** String lists such as `layer_types`. */
   textList(key: string): string[] | undefined {
+    return this.perLayerList(key, (item): item is string => typeof item === 'string');
+  }
+
+  /** A list with one entry per layer at most: a longer one is a problem of the config, like a huge size. */
+  private perLayerList<T>(key: string, isItem: (item: unknown) => item is T): T[] | undefined {
     const value = this.config[key];
     if (!Array.isArray(value)) return undefined;
     if (value.length > PLAUSIBLE_MAX.num_hidden_layers!) {
       this.flag(key, `has ${value.length} entries, more than any plausible model's layers`);
       return undefined;
     }
-    return value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+    return value.every(isItem) ? value : undefined;
   }
 
   /** Records a problem once per field, however often the field is read. */
