@@ -1,8 +1,10 @@
 /**
- * The card's only eager script, kept tiny: copy buttons, the KV-cache context picker, and the
- * price-history chart, whose chart.js code is imported only once the chart scrolls into view.
+ * The card's only eager script, kept tiny: copy buttons, the KV-cache context picker, sorting of the
+ * providers table, and the price-history chart, whose chart.js code is imported only once the chart
+ * scrolls into view.
  */
 import { whenVisible } from '../../lib/browser/when-visible.ts';
+import { enhanceSortableTable } from '../sortable-table.ts';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -55,3 +57,5 @@ for (const figure of document.querySelectorAll<HTMLElement>('[data-lazy-chart="p
     drawPriceHistoryChart(section);
   });
 }
+
+for (const table of document.querySelectorAll<HTMLTableElement>('table[data-sortable-offers]')) enhanceSortableTable(table);

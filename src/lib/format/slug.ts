@@ -27,3 +27,13 @@ export function modelPath(slug: string): string {
 export function authorPath(author: string): string {
   return `/authors/${toSlug(author)}/`;
 }
+
+/** A provider's page. Provider ids come from upstream, so they go through toSlug() like model ids. */
+export function providerPath(providerId: string): string {
+  return `/providers/${toSlug(providerId)}/`;
+}
+
+/** The JSON record of one model. */
+export function modelApiPath(slug: string): string {
+  return `/api/models/${slug}.json`;
+}
