@@ -10,6 +10,7 @@ import { formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from
 import { providerPath } from '../format/slug.ts';
 import { SOURCE_INFO } from '../format/sources.ts';
 import type { CostedOffer } from '../offers/offer-cost.ts';
+import { sortRanks, type SortValue } from '../offers/sort-ranks.ts';
 
 /** What OpenRouter's `is_moderated` means for a user, in words (the card shows it next to the flag). */
 export const MODERATION_EXPLAINED =
@@ -95,27 +96,11 @@ function costText(costed: CostedOffer): { cost: string; costExact: string | null
   return { cost: cost.kind === 'variable' ? `variable: ${cost.reason}` : `cannot be priced: ${cost.reason}`, costExact: null };
 }
 
-/** Sort ranks of a column: unknown values after every known one; ties keep the cheapest-first order. */
-function ranksBy<T>(rows: readonly T[], value: (row: T) => Big | number | string | null): number[] {
-  const order = rows.map((row, position) => ({ position, value: value(row) }));
-  order.sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? a.position - b.position : a.value === null ? 1 : -1;
-    let cmp: number;
-    if (a.value instanceof Big) cmp = a.value.cmp(b.value as Big);
-    else if (typeof a.value === 'number') cmp = a.value - (b.value as number);
-    else cmp = a.value.localeCompare(b.value as string, 'en');
-    return cmp || a.position - b.position;
-  });
-  const ranks = new Array<number>(rows.length);
-  order.forEach((entry, rank) => (ranks[entry.position] = rank));
-  return ranks;
-}
+export const decimalOrNull = (price: Price | undefined) => (price === undefined || price === VARIABLE_PRICE ? null : new Big(price));
 
-const decimalOrNull = (price: Price | undefined) => (price === undefined || price === VARIABLE_PRICE ? null : new Big(price));
-
-function rowsFor(ranked: readonly CostedOffer[], providerById: (id: string) => Provider | undefined, cheapestIds: ReadonlySet<string>): OfferRow[] {
+export function offerRows(ranked: readonly CostedOffer[], providerById: (id: string) => Provider | undefined, cheapestIds: ReadonlySet<string>): OfferRow[] {
   const name = (o: Offer) => providerById(o.providerId)?.name ?? o.providerId;
-  const valueOf: Record<OfferSortKey, (c: CostedOffer) => Big | number | string | null> = {
+  const valueOf: Record<OfferSortKey, (c: CostedOffer) => SortValue> = {
     provider: (c) => name(c.offer),
     input: (c) => decimalOrNull(c.offer.pricing.perMillionTokens.input),
     output: (c) => decimalOrNull(c.offer.pricing.perMillionTokens.output),
@@ -125,7 +110,7 @@ function rowsFor(ranked: readonly CostedOffer[], providerById: (id: string) => P
     uptime: (c) => (c.offer.uptime === null ? null : -c.offer.uptime.percent),
     cost: (c) => (c.cost.kind === 'priced' ? new Big(c.cost.total) : null),
   };
-  const columnRanks = Object.fromEntries(SORT_KEYS.map((key) => [key, ranksBy(ranked, valueOf[key])])) as Record<OfferSortKey, number[]>;
+  const columnRanks = Object.fromEntries(SORT_KEYS.map((key) => [key, sortRanks(ranked, valueOf[key])])) as Record<OfferSortKey, number[]>;
   return ranked.map((costed, position) => {
     const { offer } = costed;
     const provider = providerById(offer.providerId);
@@ -169,8 +154,8 @@ export function offerTable(ranked: readonly CostedOffer[], cheapest: readonly Co
   const current = ranked.filter((c) => c.offer.listed);
   const retired = ranked.filter((c) => !c.offer.listed).sort((a, b) => (b.offer.retiredSince ?? '').localeCompare(a.offer.retiredSince ?? ''));
   return {
-    current: rowsFor(current, providerById, cheapestIds),
-    retired: rowsFor(retired, providerById, cheapestIds),
+    current: offerRows(current, providerById, cheapestIds),
+    retired: offerRows(retired, providerById, cheapestIds),
     summary: offerSummary(current.map((c) => c.offer)),
   };
 }
