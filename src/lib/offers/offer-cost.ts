@@ -7,8 +7,11 @@ import type { Offer, OfferCatalog, Pricing } from '../data/schema.ts';
 import { compareCosts, requestCost, type RequestCost } from '../pricing/pricing.ts';
 import { usageFor, type Workload } from '../pricing/workload.ts';
 
-export interface CostedOffer {
-  offer: Offer;
+/** What ranking needs of an offer; the value page ships only this much to the browser. */
+export type PricedOffer = Pick<Offer, 'id' | 'providerId' | 'pricing' | 'listed'>;
+
+export interface CostedOffer<T extends PricedOffer = Offer> {
+  offer: T;
   cost: RequestCost;
 }
 
@@ -18,7 +21,7 @@ export function workloadCost(pricing: Pricing, workload: Workload): RequestCost 
 }
 
 /** Priced offers cheapest first, then variable and unavailable ones; ties by provider name, then offer id. */
-export function rankOffers(offers: readonly Offer[], workload: Workload, providerName: (id: string) => string): CostedOffer[] {
+export function rankOffers<T extends PricedOffer>(offers: readonly T[], workload: Workload, providerName: (id: string) => string): CostedOffer<T>[] {
   const costed = offers.map((offer) => ({ offer, cost: workloadCost(offer.pricing, workload) }));
   return costed.sort((a, b) => {
     const aPriced = a.cost.kind === 'priced';
@@ -33,7 +36,7 @@ export function rankOffers(offers: readonly Offer[], workload: Workload, provide
 }
 
 /** The current (listed) offers that share the lowest priced cost: usually one, all of them on a tie. */
-export function cheapestCurrent(ranked: readonly CostedOffer[]): CostedOffer[] {
+export function cheapestCurrent<T extends PricedOffer>(ranked: readonly CostedOffer<T>[]): CostedOffer<T>[] {
   const current = ranked.filter((r) => r.offer.listed && r.cost.kind === 'priced');
   const first = current[0];
   if (first === undefined || first.cost.kind !== 'priced') return [];
