@@ -137,15 +137,20 @@ export function offerRows(ranked: readonly CostedOffer[], providerById: (id: str
   });
 }
 
-/** "from $0.40/M input at 4 providers": the lowest current input price and how many providers sell it now. */
+/**
+ * "from $0.40/M input at 4 providers": the lowest current input price and how many providers sell the
+ * model now; "free at 1 of 4 providers" when some sell it for nothing.
+ */
 export function offerSummary(current: readonly Offer[]): string | null {
   if (current.length === 0) return null;
-  const providers = new Set(current.map((o) => o.providerId)).size;
+  const providers = new Set(current.map((o) => o.providerId));
+  const count = (n: number) => `${formatCount(n)} provider${n === 1 ? '' : 's'}`;
   const inputs = current.map((o) => decimalOrNull(o.pricing.perMillionTokens.input)).filter((p) => p !== null);
-  const at = `at ${formatCount(providers)} provider${providers === 1 ? '' : 's'}`;
-  if (inputs.length === 0) return `variable prices ${at}`;
+  if (inputs.length === 0) return `variable prices at ${count(providers.size)}`;
   const lowest = inputs.reduce((min, p) => (p.lt(min) ? p : min));
-  return lowest.eq(0) ? `free input ${at}` : `from ${formatPricePerMillion(lowest.toFixed())} input ${at}`;
+  if (!lowest.eq(0)) return `from ${formatPricePerMillion(lowest.toFixed())} input at ${count(providers.size)}`;
+  const free = new Set(current.filter((o) => decimalOrNull(o.pricing.perMillionTokens.input)?.eq(0)).map((o) => o.providerId));
+  return `free input at ${formatCount(free.size)} of ${count(providers.size)}`;
 }
 
 /** The table of a model's offers, ranked for the workload (see rankOffers) and split current / retired. */
