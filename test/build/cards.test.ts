@@ -10,16 +10,17 @@ import * as cheerio from 'cheerio';
 import { build } from 'astro';
 import { distDir, fileForUrlPath, loadPage, text } from '../support/site.ts';
 import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
-import { formatCount, formatPricePerMillion } from '../../src/lib/format/format.ts';
 import { modelPath } from '../../src/lib/format/slug.ts';
+import { expectedDate, expectedPerMillion, grouped } from '../support/expected-text.ts';
 import type { Model } from '../../src/lib/data/schema.ts';
 
 const catalog = loadCatalog();
 const MIXTRAL = 'mistralai/mixtral-8x7b-instruct';
 const MISTRAL_7B = 'mistralai/mistral-7b-instruct-v0.2';
 
+/** The header's price fact, spelled out here rather than by the card's formatter. */
 function headerPrice(price: string, side: 'input' | 'output'): string {
-  const text = formatPricePerMillion(price);
+  const text = expectedPerMillion(price);
   return text === 'free' ? `Free ${side} tokens` : text === 'variable' ? `Variable ${side} price` : `${text} ${side} tokens`;
 }
 
@@ -58,11 +59,11 @@ describe('a card for every model', () => {
       const $ = card(model);
       const expected = {
         id: model.id,
-        context: model.contextLength === null ? 'Context unknown' : `${formatCount(model.contextLength)} context`,
+        context: model.contextLength === null ? 'Context unknown' : `${grouped(model.contextLength)} context`,
         input: headerPrice(model.pricing.perMillionTokens.input, 'input'),
         output: headerPrice(model.pricing.perMillionTokens.output, 'output'),
-        inputRow: formatPricePerMillion(model.pricing.perMillionTokens.input),
-        outputRow: formatPricePerMillion(model.pricing.perMillionTokens.output),
+        inputRow: expectedPerMillion(model.pricing.perMillionTokens.input),
+        outputRow: expectedPerMillion(model.pricing.perMillionTokens.output),
       };
       const actual = {
         id: text($('#model-id')),
@@ -152,7 +153,7 @@ describe('the seed cards', () => {
     expect(text($('.fact-input'))).toBe('$0.54/M input tokens');
     expect(text($('.fact-output'))).toBe('$0.54/M output tokens');
     expect($('.card-header .tags').text()).toContain('#moe');
-    expect(text($('[data-retired-banner]'))).toContain('No longer listed since Jun 13, 2026');
+    if (mixtral.retiredSince !== null) expect(text($('[data-retired-banner]'))).toContain(`No longer listed since ${expectedDate(mixtral.retiredSince)}`);
   });
 
   it('Mixtral 8x7B Instruct shows 8 experts, about 47B (46.7B) parameters, rope-theta 1e6 and no sliding window', () => {
@@ -183,7 +184,7 @@ describe('the seed cards', () => {
     expect(text($('.fact-context'))).toBe('32,768 context');
     expect(text($('.fact-input'))).toBe('$0.20/M input tokens');
     expect(text($('.fact-output'))).toBe('$0.20/M output tokens');
-    expect(text($('[data-retired-banner]'))).toContain('No longer listed since Jun 13, 2026');
+    if (mistral.retiredSince !== null) expect(text($('[data-retired-banner]'))).toContain(`No longer listed since ${expectedDate(mistral.retiredSince)}`);
     expect(figure($, 'ropeTheta')).toBe('1,000,000 (1e6)');
     expect(figure($, 'slidingWindow')).toMatch(/^none/);
     expect(text($('.notes'))).toContain('32k context window (vs 8k context in v0.1)');
@@ -309,18 +310,37 @@ describe('a site built from fixture data', () => {
     expect(html).not.toContain('<script>window.__pwned');
   });
 
-  it('shows a providers table when the data has endpoints', () => {
+  it('shows a hostile provider\'s offer as text, its name and model id inert', () => {
     const $ = page('/models/fixture/hostile-description/');
-    const rows = $('.providers-table tbody tr');
-    expect(rows.map((_, tr) => rowText($, tr)).get()).toEqual([
-      'DeepInfra (deepinfra/bf16) bf16 32,768 16,384 $0.54/M $0.54/M ok 99.8%',
-      'Together not stated 32,768 unknown $0.60/M $0.60/M unknown unknown',
-    ]);
+    const row = $('.offers-table tbody tr');
+    expect(row.length).toBe(1);
+    expect(text(row.find('th a'))).toBe('<img src=x onerror=alert(3)>Hostile');
+    expect(text(row.find('.provider-model-id'))).toBe('<b>x</b>"\'><script>alert(1)</script>');
+    expect($('.offers-table img, .offers-table script, .offers-table b').length).toBe(0);
   });
 
-  it('shows the top provider\'s limits when there are no endpoints', () => {
+  it('prices the chat turn at each offer: 1,000 input and 500 output tokens at $0.70/$0.70 per M is $0.00105', () => {
     const $ = page('/models/mistralai/mixtral-8x7b-instruct/');
-    expect($('.top-provider tr').map((_, tr) => rowText($, tr)).get()).toEqual(['Context 32,768 tokens', 'Max output 16,384 tokens', 'Moderated no']);
+    expect($('.offers-table tr[data-offer-id="mistral/open-mixtral-8x7b"] td[data-cost-exact]').attr('data-cost-exact')).toBe('0.00105');
+    expect(text($('.fact-offers'))).toBe('free input at 1 of 4 providers');
+  });
+
+  it('shows quality and speed with Artificial Analysis named and linked, the knowledge cutoff and reasoning efforts', () => {
+    const $ = page('/models/anthropic/claude-sonnet-4.5/');
+    expect($('.quality-table tr').map((_, tr) => rowText($, tr)).get()).toEqual(['Intelligence index 29.3', 'Math index 37']);
+    expect($('.quality-source a').attr('href')).toBe('https://artificialanalysis.ai/models/claude-4-5-sonnet');
+    expect(text($('.quality-source'))).toContain('Artificial Analysis, figures of Jul 31, 2026');
+    expect(text($('[data-knowledge-cutoff]'))).toBe('Knowledge cutoff: July 2025');
+    expect(text($('[data-reasoning-efforts]'))).toBe('Reasoning efforts offered: low, medium, high');
+    expect($('#quality-heading').length).toBe(1);
+    expect(page('/models/openrouter/auto/')('#quality-heading').length).toBe(0);
+  });
+
+  it('shows the top provider\'s limits, with moderation explained, when a model has no offers and no endpoints', () => {
+    const $ = page('/models/openrouter/auto/');
+    const rows = $('.top-provider tr').map((_, tr) => rowText($, tr)).get();
+    expect(rows.slice(0, 2)).toEqual(['Context 2,000,000 tokens', 'Max output 2,000,000 tokens']);
+    expect(rows[2]).toMatch(/^Moderated: OpenRouter runs a content-moderation check .* no$/);
   });
 
   it('shows per-unit prices, the discount and unknown pricing keys', () => {

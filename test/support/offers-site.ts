@@ -54,16 +54,10 @@ export const SOURCE_NAMES_IN_WORDS: Record<string, string> = {
   'artificial-analysis': 'Artificial Analysis',
 };
 
-/** A price per 1M tokens as a reader expects it: "0.7" → "$0.70/M", "0" → "free" (written here, not by src/lib/format). */
-export function expectedPerMillion(decimal: string): string {
-  if (/^0+(\.0+)?$/.test(decimal)) return 'free';
-  const [whole = '0', fraction = ''] = decimal.split('.');
-  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}/M`;
-}
-
 export const isPlainDecimal = (value: string | undefined): value is string => value !== undefined && /^\d+(\.\d+)?$/.test(value);
 
 /** The chat turn every card prices: 1,000 input and 500 output tokens (the calculator's "Chat turn" preset). */
 export const CHAT_TURN = { promptTokens: 1000, completionTokens: 500 } as const;
 
 export type { Offer };
+export { expectedPerMillion } from './expected-text.ts';
