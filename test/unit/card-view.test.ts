@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { architectureRows, formatRopeTheta, isFreeModel, kvCacheOptions, pricingView, shortSourceLabel, weightsRows } from '../../src/lib/card/card-view.ts';
+import { architectureRows, isFreeModel, kvCacheOptions, pricingView, shortSourceLabel, weightsRows } from '../../src/lib/card/card-view.ts';
+import { formatRopeTheta } from '../../src/lib/format/format.ts';
 import type { Architecture, Pricing, SourceRef } from '../../src/lib/data/schema.ts';
 
 const config: SourceRef = { kind: 'hf-config', label: 'config.json', url: 'https://huggingface.co/x/resolve/main/config.json' };
@@ -93,7 +94,7 @@ describe('architectureRows', () => {
 
   it('formats rope theta values that are not round powers plainly', () => {
     expect(formatRopeTheta(500000)).toBe('500,000 (5e5)');
-    expect(formatRopeTheta(10000.5)).toBe('10000.5');
+    expect(formatRopeTheta(10000.5)).toBe('10,000.5');
   });
 
   it('shortens source labels for table cells', () => {

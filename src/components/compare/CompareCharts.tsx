@@ -5,18 +5,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import {
-  columnLabels,
-  dayNumber,
-  describeWorkload,
-  isoFromDayNumber,
-  plotPrice,
-  priceHistorySteps,
-  statedTokenDimensions,
-  workloadCost,
-  type CompareModel,
-  type Workload,
-} from '../../lib/compare/compare.ts';
+import { dayNumber, isoFromDayNumber, plotPrice, priceHistorySteps, statedTokenDimensions } from '../../lib/compare/compare-series.ts';
+import { describeWorkload } from '../../lib/compare/compare-rows.ts';
+import { columnLabels } from '../../lib/compare/curated-pairs.ts';
+import type { CompareModel } from '../../lib/compare/compare-payload.ts';
+import { workloadCost, type Workload } from '../../lib/pricing/workload.ts';
 import { TOKEN_PRICE_LABELS } from '../../lib/pricing/price-labels.ts';
 import { chartColors, FIXED_CHART_OPTIONS, themedAxis, type CartesianAxis, type ChartColors } from '../../lib/browser/chart-theme.ts';
 import { formatContextShort, formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from '../../lib/format/format.ts';

@@ -9,7 +9,7 @@
  * and this island hides it once it runs.
  */
 import { useEffect, useRef, useState } from 'react';
-import { MAX_COMPARE, MIN_COMPARE, compareUrl } from '../../lib/compare/compare.ts';
+import { MAX_COMPARE, MIN_COMPARE, compareUrl } from '../../lib/compare/compare-url.ts';
 
 const SELECTOR = 'input[type="checkbox"][name="compare"]';
 

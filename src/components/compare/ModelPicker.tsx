@@ -4,10 +4,10 @@
  * picks it, Escape closes the list (a second Escape clears the text). Options can be clicked too.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { CompareModel } from '../../lib/compare/compare.ts';
+import type { PickerEntry } from '../../lib/compare/compare-payload.ts';
 import { searchModels } from '../../lib/search/model-search.ts';
 
-export type PickerModel = Pick<CompareModel, 'id' | 'displayName' | 'listed' | 'created' | 'retiredSince'>;
+export type PickerModel = PickerEntry;
 
 interface Props {
   models: readonly PickerModel[];
@@ -15,18 +15,22 @@ interface Props {
   onPick: (model: PickerModel) => void;
   /** Set when no more models can be added, with the reason shown to the user. */
   disabledReason: string | null;
+  /** The id of the text box; the compare page renders a plain box with this id until the picker loads. */
+  inputId: string;
+  /** What was typed into that plain box before the picker took over, and whether it had focus. */
+  initialQuery?: string;
+  autoFocus?: boolean;
 }
 
 const LIMIT = 30;
 
-export default function ModelPicker({ models, exclude, onPick, disabledReason }: Props) {
+export default function ModelPicker({ models, exclude, onPick, disabledReason, inputId, initialQuery = '', autoFocus = false }: Props) {
   const base = useId().replace(/:/g, '');
-  const inputId = `${base}-input`;
   const listId = `${base}-list`;
   const hintId = `${base}-hint`;
   const optionId = (index: number) => `${base}-option-${index}`;
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState(initialQuery);
+  const [open, setOpen] = useState(initialQuery !== '');
   const [active, setActive] = useState(0);
   const results = useMemo(() => searchModels(models, query, { exclude, limit: LIMIT }), [models, query, exclude]);
   const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
@@ -88,6 +92,7 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason }:
           aria-activedescendant={expanded && results.length > 0 ? optionId(activeIndex) : undefined}
           aria-describedby={hintId}
           autoComplete="off"
+          autoFocus={autoFocus}
           spellCheck={false}
           placeholder="Search by name or id, e.g. mixtral"
           value={query}

@@ -5,7 +5,7 @@
  */
 import Big from 'big.js';
 import { VARIABLE_PRICE, type Architecture, type ArchitectureField, type Model, type Pricing, type SourceRef, type TokenPriceKey, type UnitPriceKey } from '../data/schema.ts';
-import { formatBytes, formatCount, formatDiscount, formatParams, formatPricePerMillion, formatUnitPrice } from '../format/format.ts';
+import { formatBytes, formatCount, formatDiscount, formatParams, formatPricePerMillion, formatRopeTheta, formatUnitPrice } from '../format/format.ts';
 import { kvCacheBytes, weightsMemoryBytes } from '../data/architecture.ts';
 import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from '../pricing/price-labels.ts';
 
@@ -99,12 +99,6 @@ const FIGURE_LABELS: [ArchitectureField, string][] = [
 /** Rows every card with any architecture data shows, known or not. */
 const CORE_FIELDS: ArchitectureField[] = ['totalParams', 'layers', 'ropeTheta', 'slidingWindow'];
 const MOE_FIELDS: ArchitectureField[] = ['activeParams', 'experts', 'expertsPerToken'];
-
-/** 1000000 → "1,000,000 (1e6)": configs write it one way, papers the other. */
-export function formatRopeTheta(value: number): string {
-  const exponent = value.toExponential().replace('e+', 'e');
-  return Number.isInteger(value) && value >= 1000 ? `${formatCount(value)} (${exponent})` : String(value);
-}
 
 function figureText(field: ArchitectureField, architecture: Architecture): string {
   const figure = architecture[field];

@@ -63,6 +63,35 @@ const architectureValues = z.object({
   modelType: z.optional(z.string()),
 });
 
+/** One provider's offer of the model; history keeps input and output only (the chart draws those). */
+export const CompareOffer = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  providerModelId: z.string(),
+  pricing: ComparePricing,
+  contextLength: count,
+  maxOutputTokens: count,
+  quantization: z.nullable(z.string()),
+  listed: z.boolean(),
+  retiredSince: z.nullable(isoDate),
+  /** Which sources state the offer and when (newest statement of each). */
+  statedBy: z.array(z.object({ source: z.string(), date: isoDate })),
+  history: z.array(z.object({ date: isoDate, input: price, output: price })),
+});
+export type CompareOffer = z.infer<typeof CompareOffer>;
+
+/** Artificial Analysis figures, with the attribution its terms ask for. */
+export const CompareQuality = z.object({
+  intelligenceIndex: z.nullable(z.number()),
+  codingIndex: z.nullable(z.number()),
+  mathIndex: z.nullable(z.number()),
+  outputTokensPerSecond: z.nullable(z.number()),
+  timeToFirstTokenSeconds: z.nullable(z.number()),
+  source: z.object({ name: z.string(), url: z.string(), date: isoDate }),
+});
+export type CompareQuality = z.infer<typeof CompareQuality>;
+
 export const CompareModel = z.object({
   id: z.string(),
   slug: z.string(),
@@ -96,9 +125,17 @@ export const CompareModel = z.object({
   /** Where the architecture figures were read (the source of the layer or parameter count, else of the first figure). */
   architectureSource: z.nullable(z.object({ label: z.string(), url: z.nullable(z.string()) })),
   providerCount: z.number(),
+  offers: z.array(CompareOffer),
+  quality: z.nullable(CompareQuality),
 });
 export type CompareModel = z.infer<typeof CompareModel>;
 export type ArchitectureValues = CompareModel['architecture'];
 
-export const CompareData = z.object({ asOf: isoDate, models: z.array(CompareModel) });
-export type CompareData = z.infer<typeof CompareData>;
+/** /api/compare/<slug>.json: one model, with the catalog date its figures are from. */
+export const CompareModelFile = z.object({ asOf: isoDate, model: CompareModel });
+export type CompareModelFile = z.infer<typeof CompareModelFile>;
+
+/** /api/compare/models.json: what the model picker searches, fetched only when someone uses it. */
+export const PickerEntry = z.object({ id: z.string(), displayName: z.string(), listed: z.boolean(), created: z.string(), retiredSince: z.nullable(z.string()) });
+export type PickerEntry = z.infer<typeof PickerEntry>;
+export const PickerIndex = z.object({ asOf: isoDate, models: z.array(PickerEntry) });

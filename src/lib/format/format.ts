@@ -90,6 +90,16 @@ export function formatParams(count: number | null | undefined): string {
   return String(count);
 }
 
+/**
+ * RoPE theta as configs write it, then as papers do: 500000 → "500,000 (5e5)", 1000000 →
+ * "1,000,000 (1e6)". Below 1,000 or with a fraction (10000.5 → "10,000.5") the exponent form would
+ * say nothing more, so only the grouped number is shown.
+ */
+export function formatRopeTheta(value: number): string {
+  if (!Number.isInteger(value) || value < 1000) return new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 }).format(value);
+  return `${formatCount(value)} (${value.toExponential().replace('e+', 'e')})`;
+}
+
 /** Binary sizes, as memory is sold: 131072 → "128 KiB", 4294967296 → "4 GiB". */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return 'unknown';
