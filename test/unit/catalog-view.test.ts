@@ -5,7 +5,6 @@ import {
   catalogFacets,
   catalogRow,
   compareRows,
-  compareUrl,
   compileFilter,
   decodeFilterState,
   emptyFilterState,
@@ -24,6 +23,7 @@ import {
   type CatalogRow,
   type SortKey,
 } from '../../src/lib/catalog/catalog-view.ts';
+import { compareUrl } from '../../src/lib/compare/compare-url.ts';
 import type { Model } from '../../src/lib/data/schema.ts';
 import { testModel, testPricing } from '../support/model-fixture.ts';
 

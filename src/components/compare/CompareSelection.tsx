@@ -28,7 +28,7 @@ function checkedIds(): string[] {
 export default function CompareSelection() {
   const [ids, setIds] = useState<string[]>([]);
   const [message, setMessage] = useState('');
-  // Nothing is rendered on the server: without JavaScript the bar could not work (the form's own
+  // No bar is rendered on the server: without JavaScript it could not work (the form's own
   // submit button serves instead).
   const [mounted, setMounted] = useState(false);
   const selected = useRef<string[]>([]);
@@ -73,7 +73,8 @@ export default function CompareSelection() {
     setMessage('');
   };
 
-  if (!mounted) return null;
+  // An empty anchor until then: client:visible watches the island's children, and needs one to watch.
+  if (!mounted) return <span className="compare-selection-anchor" />;
   const count = ids.length;
   const ready = count >= MIN_COMPARE;
   return (

@@ -436,12 +436,6 @@ export function similarModels(model: Model, catalog: readonly Model[], limit = 4
     .map(({ other }) => other);
 }
 
-/** The compare page's URL for these ids, in this order. */
-export function compareUrl(ids: readonly string[]): string {
-  // "/" and ":" are legal in a query string; leaving them readable keeps shared links legible.
-  const encoded = ids.map((id) => encodeURIComponent(id).replace(/%2F/gi, '/').replace(/%3A/gi, ':'));
-  return `/compare/?models=${encoded.join(',')}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Authors
