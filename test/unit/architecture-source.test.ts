@@ -79,6 +79,16 @@ describe('config ↔ model', () => {
     );
   });
 
+  it("labels an exact copy that a curated note applies to a fine-tune as its base model's config, and DeepSeek's inference config as such", () => {
+    const mixtral = forModel('mistralai/mixtral-8x7b-instruct', 'mistralai/Mixtral-8x7B-Instruct-v0.1');
+    expect(mixtral.architecture.experts?.source.label).toBe(
+      "base model's config.json of mistralai/Mixtral-8x7B-v0.1 (same architecture; not this model's own file): the Instruct fine-tune shares its architecture",
+    );
+    expect(forModel('deepseek/deepseek-chat', null).architecture.layers?.source.label).toBe(
+      "inference config from the model's own code repository (not Hugging Face format): deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json",
+    );
+  });
+
   it("reads a curated configFile mapping and treats another model's recorded file as this model's own when it is", () => {
     const llama3 = forModel('meta-llama/llama-3-8b-instruct', 'meta-llama/Meta-Llama-3-8B-Instruct');
     expect(llama3.architecture.layers?.source.label).toMatch(/^Hugging Face config\.json \(copy, not checksum-verified\): recorded for Sao10K/);

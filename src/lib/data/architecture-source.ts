@@ -11,7 +11,7 @@ import type { Architecture, CuratedNotesFile, Provenance, SourceRef } from './sc
 import { readArchitecture } from './architecture.ts';
 
 /** Config kinds as PROVENANCE.json states them (`kind`), from the recording's manifest. */
-export const CONFIG_KINDS = ['exact-verified', 'exact-unverified', 'derivative', 'base-model', 'abridged'] as const;
+export const CONFIG_KINDS = ['exact-verified', 'exact-unverified', 'derivative', 'base-model', 'abridged', 'inference-config'] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 const ABRIDGED_FOLDER = 'abridged/';
@@ -56,6 +56,12 @@ export function configFileFor(huggingFaceId: string, files: readonly string[]): 
   return files.find((file) => file.toLowerCase() === lower) ?? files.find((file) => file.toLowerCase() === `${ABRIDGED_FOLDER}${lower}`);
 }
 
+/** "abridged/org__name.config.json" → "org/name": the naming of configFileName, read back. */
+export function huggingFaceIdOfFile(fileName: string): string | undefined {
+  const match = /^(?:abridged\/)?([^/]+?)__([^/]+?)\.config\.json$/.exec(fileName);
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}
+
 function isConfigKind(kind: string | undefined): kind is ConfigKind {
   return (CONFIG_KINDS as readonly string[]).includes(kind ?? '');
 }
@@ -74,6 +80,7 @@ export function configSourceLabel(kind: string | undefined, configOf: string | u
         derivative: `derivative config.json${of} (a quantized or re-saved copy; architecture values as the original)`,
         'base-model': `base model's config.json${of} (same architecture; not this model's own file)`,
         abridged: `abridged config.json${of} (a third-party trimmed copy: a weaker source, defaults may be missing)`,
+        'inference-config': `inference config${of} from the model's own code repository (not Hugging Face format)`,
       }[kind];
   return curatedNote ? `${described}: ${curatedNote}` : described;
 }
@@ -114,12 +121,10 @@ export function architectureForModel(input: ModelArchitectureInput): ModelArchit
     const abridged = fileName.startsWith(ABRIDGED_FOLDER);
     // A file recorded as another model's config can be this model's own (Lunaris's file is Llama 3 8B Instruct's).
     const ownFile = entry?.configOf !== undefined && entry.configOf.toLowerCase() === huggingFaceId?.toLowerCase();
-    const kind = ownFile ? 'exact-unverified' : (entry?.kind ?? (abridged ? 'abridged' : undefined));
-    const source: SourceRef = {
-      kind: 'hf-config',
-      label: configSourceLabel(kind, ownFile ? undefined : entry?.configOf, curated?.configNote),
-      url: entry?.url ?? null,
-    };
+    const kind = curated?.configKind ?? (ownFile ? 'exact-unverified' : (entry?.kind ?? (abridged ? 'abridged' : undefined)));
+    // Whose file it is: as recorded, or the file's own name for an exact copy applied to another model.
+    const configOf = ownFile ? undefined : (entry?.configOf ?? (curated?.configKind === 'base-model' ? huggingFaceIdOfFile(fileName) : undefined));
+    const source: SourceRef = { kind: 'hf-config', label: configSourceLabel(kind, configOf, curated?.configNote), url: entry?.url ?? null };
     // A dropped config is no source of anything the card shows, so it is not listed as one.
     if (isUnreadable(config)) {
       warnings.push(`${id}: ${file} could not be read: ${config.unreadable}; its figures are left out`);

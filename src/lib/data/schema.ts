@@ -281,6 +281,12 @@ export const CuratedModelNotes = z.strictObject({
   /** Config file under huggingface/ to use when the HF id has none of its own (e.g. base model's config). */
   configFile: z.string().optional(),
   configNote: z.string().optional(),
+  /**
+   * What the configFile is to this model when that differs from what PROVENANCE.json says of the file
+   * itself (an exact copy of Mixtral-8x7B-v0.1 is the base model's config for the Instruct model):
+   * one of the config kinds in src/lib/data/architecture-source.ts.
+   */
+  configKind: z.string().optional(),
   notes: z.array(z.strictObject({ text: z.string().min(1), source: SourceRef })).default([]),
   /** Published figures that a config does not give (e.g. parameter counts of MLA models). */
   figures: Architecture.default({}),
