@@ -10,6 +10,7 @@
  */
 import Big from 'big.js';
 import { DISCOUNT_FRACTION } from '../pricing/decimal.ts';
+import { MAX_TOKEN_COUNT } from './sources/source-file.ts';
 import { VARIABLE_PRICE, type Price, type Pricing, type PriceTier, type TokenPriceKey, type UnitPriceKey } from './schema.ts';
 
 /** Prices above this (USD per 1M tokens, or per unit) are taken as a broken upstream value, not a price. */
@@ -17,8 +18,6 @@ export const MAX_PLAUSIBLE_PRICE = new Big(1_000_000);
 
 const MAX_PLAUSIBLE_NUMBER = MAX_PLAUSIBLE_PRICE.toNumber();
 
-/** Token counts (context, output limit, tier thresholds) above this are taken as broken, not stated. */
-export const MAX_TOKEN_COUNT = 1_000_000_000;
 
 /** A price value that cannot be read; readers turn it into a Rejection naming the field. */
 export class PriceValueError extends Error {}

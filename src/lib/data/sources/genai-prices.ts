@@ -11,9 +11,9 @@
 import { z } from 'astro/zod';
 import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts';
 import { VARIABLE_PRICE } from '../schema.ts';
-import { MAX_TOKEN_COUNT, SHIFT, convert, decimalFromJsonNumber, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
+import { SHIFT, convert, decimalFromJsonNumber, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCount } from './source-file.ts';
 
 const RawGenaiProvider = z.object({
   id: z.string().min(1),
@@ -26,7 +26,7 @@ export const RawGenaiModel = z.object({
   id: z.string().min(1),
   name: z.string().nullish(),
   description: z.string().nullish(),
-  context_window: z.number().int().positive().max(MAX_TOKEN_COUNT, { error: `is more than ${MAX_TOKEN_COUNT} tokens` }).nullish(),
+  context_window: TokenCount.nullish(),
   deprecated: z.boolean().nullish(),
   prices: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
 });

@@ -13,21 +13,20 @@
 import { z } from 'astro/zod';
 import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts';
 import { VARIABLE_PRICE } from '../schema.ts';
-import { MAX_TOKEN_COUNT, convert, numberToDecimal, ownKey, perTokenNumberToPerMillion, pricingFrom, type PricingProblem } from '../price-units.ts';
+import { convert, numberToDecimal, ownKey, perTokenNumberToPerMillion, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero } from './source-file.ts';
 
 export const LITELLM_KEPT_MODES: ReadonlySet<string> = new Set(['chat', 'completion', 'responses']);
 const NOT_MODELS: ReadonlySet<string> = new Set(['sample_spec', 'last_updated']);
 
-const tokenCount = z.number().int().nonnegative().max(MAX_TOKEN_COUNT, { error: `is more than ${MAX_TOKEN_COUNT} tokens` });
 
 export const RawLiteLlmEntry = z.object({
   litellm_provider: z.string().min(1),
   mode: z.string().nullish(),
-  max_input_tokens: tokenCount.nullish(),
-  max_output_tokens: tokenCount.nullish(),
-  max_tokens: tokenCount.nullish(),
+  max_input_tokens: TokenCountOrZero.nullish(),
+  max_output_tokens: TokenCountOrZero.nullish(),
+  max_tokens: TokenCountOrZero.nullish(),
   tiered_pricing: z.array(z.record(z.string(), z.unknown())).nullish(),
 });
 export type RawLiteLlmEntry = z.infer<typeof RawLiteLlmEntry>;

@@ -7,11 +7,10 @@
 import { z } from 'astro/zod';
 import type { Price, PriceTier, Pricing, TokenPriceKey } from '../schema.ts';
 import { VARIABLE_PRICE } from '../schema.ts';
-import { MAX_TOKEN_COUNT, PriceValueError, convert, numberToDecimal, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
+import { PriceValueError, convert, numberToDecimal, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, modelIdProblem, unstatedEntry } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero } from './source-file.ts';
 
-const tokenCount = z.number().int().nonnegative().max(MAX_TOKEN_COUNT, { error: `is more than ${MAX_TOKEN_COUNT} tokens` });
 
 /** "2024-01" or "2024-01-15": models.dev states months for some models; a bare year is not a date. */
 const MonthOrDate = z.string().refine((text) => isCalendarDate(text) || isCalendarDate(`${text}-01`) && text.length === 7, {
@@ -29,7 +28,7 @@ export const RawModelsDevModel = z.object({
   reasoning: z.boolean().nullish(),
   tool_call: z.boolean().nullish(),
   modalities: z.object({ input: z.array(z.string()), output: z.array(z.string()) }).nullish(),
-  limit: z.object({ context: tokenCount, output: tokenCount.nullish() }),
+  limit: z.object({ context: TokenCountOrZero, output: TokenCountOrZero.nullish() }),
   // Prices are read by modelsDevPricing, which names the offending key; here cost only has to be an object.
   cost: z.record(z.string(), z.unknown()).nullish(),
 });

@@ -11,7 +11,7 @@
  * provider slug, the first segment of the endpoint's tag ("google-vertex/global/flex" → "google-vertex").
  */
 import { z } from 'astro/zod';
-import { RawModelId, RawOpenRouterEndpoint } from '../schema.ts';
+import { RawModelId, RawOpenRouterEndpoint } from './openrouter-schemas.ts';
 import { normalizeOpenRouterPricing } from '../price-units.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
 import { EntryLog, UnusableInputError, describeShape, firstIssue, unstatedEntry } from './source-file.ts';

@@ -9,7 +9,7 @@
  * "openrouter", whose whole catalog each snapshot is.
  */
 import { z } from 'astro/zod';
-import { RawOpenRouterModel } from '../schema.ts';
+import { RawOpenRouterModel } from './openrouter-schemas.ts';
 import { normalizeOpenRouterPricing } from '../price-units.ts';
 import { unixToIsoDate } from '../model-names.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';

@@ -2,7 +2,7 @@
  * OpenRouter `GET /api/v1/providers`: `{data: [{name, slug, privacy_policy_url, …}]}`. The slug is what
  * endpoint tags start with, so it names the providers of the endpoints listings.
  */
-import { RawOpenRouterProviders } from '../schema.ts';
+import { RawOpenRouterProviders } from './openrouter-schemas.ts';
 import type { ListedProvider } from './listing.ts';
 import { UnusableInputError, firstIssue } from './source-file.ts';
 

@@ -3,12 +3,25 @@
  * entry (file, index, id, field), the tally of entries left out on purpose, and the bounds every
  * upstream text and number must stay within before it reaches the catalog.
  */
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import type { Rejection } from '../schema.ts';
 import type { ListingEntry, SkipTally, SourceListing } from './listing.ts';
 
 /** The whole input cannot be read (not JSON, wrong envelope): the run stops and writes nothing. */
 export class UnusableInputError extends Error {}
+
+/** Token counts (context, output limit, tier thresholds) above this are a broken value, not a statement. */
+export const MAX_TOKEN_COUNT = 1_000_000_000;
+
+/** A stated token count: a positive integer up to MAX_TOKEN_COUNT. */
+export const TokenCount = z
+  .number()
+  .int({ error: 'is not an integer' })
+  .positive({ error: 'is not a positive integer' })
+  .max(MAX_TOKEN_COUNT, { error: `is more than ${MAX_TOKEN_COUNT} tokens` });
+
+/** A token count where upstream writes 0 for "not stated" (models.dev limits, some endpoints). */
+export const TokenCountOrZero = z.union([z.literal(0), TokenCount]);
 
 /** Longest texts kept from upstream; longer ones are cut and reported (a 1 MB name made a 12 MB page). */
 export const TEXT_LIMITS = { id: 200, name: 200, description: 8_000 } as const;
@@ -34,12 +47,18 @@ export function firstIssue(error: z.ZodError, prefix = ''): { field: string; mes
  */
 export function modelIdProblem(id: string): string | null {
   if (id.trim() === '') return 'is empty';
-  if (id.length > TEXT_LIMITS.id) return `is ${id.length} characters long, more than ${TEXT_LIMITS.id}`;
+  if (id.length > TEXT_LIMITS.id) return `is longer than ${TEXT_LIMITS.id} characters`;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(id)) return 'contains control characters';
-  if (/(^|\/)\.\.?(\/|$)/.test(id)) return `${JSON.stringify(id)} has a "." or ".." path segment`;
+  if (/(^|\/)\.\.?(\/|$)/.test(id)) return 'has a "." or ".." path segment';
   return null;
 }
+
+/** An id checked by modelIdProblem, for zod schemas of raw entries. */
+export const ModelIdText = z.string().superRefine((id, context) => {
+  const problem = modelIdProblem(id);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 /** Collects a reader's rejections, skips and cuts for one file. */
 export class EntryLog {
