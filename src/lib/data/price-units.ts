@@ -97,7 +97,12 @@ export function isZeroPrice(price: Price | undefined): boolean {
 const ZERO_IS_STATEMENT: ReadonlySet<string> = new Set<TokenPriceKey>(['cacheRead', 'cacheWrite', 'cacheWrite1h', 'audioCacheRead']);
 
 export function dropUnstatedZeros<T extends Record<string, Price | undefined>>(prices: T): T {
-  return Object.fromEntries(Object.entries(prices).filter(([key, p]) => p !== undefined && (!isZeroPrice(p) || ZERO_IS_STATEMENT.has(key)))) as T;
+  const kept: Record<string, Price> = {};
+  for (const key in prices) {
+    const price = prices[key];
+    if (price !== undefined && (!isZeroPrice(price) || ZERO_IS_STATEMENT.has(key))) kept[key] = price;
+  }
+  return kept as T;
 }
 
 export interface PricingProblem {

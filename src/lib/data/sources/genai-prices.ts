@@ -13,7 +13,7 @@ import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts
 import { VARIABLE_PRICE } from '../schema.ts';
 import { SHIFT, convert, decimalFromJsonNumber, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCount } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCount } from './source-file.ts';
 
 const RawGenaiProvider = z.object({
   id: z.string().min(1),
@@ -28,7 +28,7 @@ export const RawGenaiModel = z.object({
   description: z.string().nullish(),
   context_window: TokenCount.nullish(),
   deprecated: z.boolean().nullish(),
-  prices: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
+  prices: z.union([PlainObject, z.array(PlainObject)]),
 });
 
 const TOKEN_KEYS: Readonly<Record<string, TokenPriceKey>> = {

@@ -15,7 +15,7 @@ import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts
 import { VARIABLE_PRICE } from '../schema.ts';
 import { convert, numberToDecimal, ownKey, perTokenNumberToPerMillion, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero, PlainObject } from './source-file.ts';
 
 export const LITELLM_KEPT_MODES: ReadonlySet<string> = new Set(['chat', 'completion', 'responses']);
 const NOT_MODELS: ReadonlySet<string> = new Set(['sample_spec', 'last_updated']);
@@ -27,7 +27,7 @@ export const RawLiteLlmEntry = z.object({
   max_input_tokens: TokenCountOrZero.nullish(),
   max_output_tokens: TokenCountOrZero.nullish(),
   max_tokens: TokenCountOrZero.nullish(),
-  tiered_pricing: z.array(z.record(z.string(), z.unknown())).nullish(),
+  tiered_pricing: z.array(PlainObject).nullish(),
 });
 export type RawLiteLlmEntry = z.infer<typeof RawLiteLlmEntry>;
 

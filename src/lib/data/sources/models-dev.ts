@@ -9,7 +9,7 @@ import type { Price, PriceTier, Pricing, TokenPriceKey } from '../schema.ts';
 import { VARIABLE_PRICE } from '../schema.ts';
 import { PriceValueError, convert, numberToDecimal, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCountOrZero } from './source-file.ts';
 
 
 /** "2024-01" or "2024-01-15": models.dev states months for some models; a bare year is not a date. */
@@ -30,7 +30,7 @@ export const RawModelsDevModel = z.object({
   modalities: z.object({ input: z.array(z.string()), output: z.array(z.string()) }).nullish(),
   limit: z.object({ context: TokenCountOrZero, output: TokenCountOrZero.nullish() }),
   // Prices are read by modelsDevPricing, which names the offending key; here cost only has to be an object.
-  cost: z.record(z.string(), z.unknown()).nullish(),
+  cost: PlainObject.nullish(),
 });
 export type RawModelsDevModel = z.infer<typeof RawModelsDevModel>;
 
@@ -39,7 +39,7 @@ const RawModelsDevProvider = z.object({
   name: z.string().nullish(),
   api: z.string().nullish(),
   doc: z.string().nullish(),
-  models: z.record(z.string(), z.unknown()),
+  models: PlainObject,
 });
 
 /** models.dev cost keys that are USD per 1M tokens of one dimension. */
@@ -187,7 +187,7 @@ function readModel(log: EntryLog, index: number, providerId: string, providerNam
 // Bridge for the catalog's pre-listing reader of the `openrouter` slice (src/lib/data/normalize.ts),
 // until identity and offers read listings.
 export const RawModelsDevOpenRouter = z.object({
-  openrouter: z.object({ models: z.record(z.string(), z.unknown()) }),
+  openrouter: z.object({ models: PlainObject }),
 });
 
 export function normalizeModelsDevCost(cost: Record<string, unknown> | null | undefined): Pricing {

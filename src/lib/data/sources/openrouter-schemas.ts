@@ -1,15 +1,17 @@
 /**
  * OpenRouter's raw API shapes: `GET /api/v1/models`, `/models/{author}/{slug}/endpoints` and
- * `/providers` (https://openrouter.ai/docs/api-reference). Loose objects on purpose: upstream adds
- * fields over time, and an unknown field must never make a snapshot unusable. Prices are only checked
+ * `/providers` (https://openrouter.ai/docs/api-reference). Upstream adds fields over time, and an
+ * unknown field must never make a snapshot unusable: objects accept any other key. The models schema
+ * leaves unknown keys out of its result (copying them was most of its cost over 15 snapshots); the
+ * endpoint and provider schemas keep them. Prices are only checked
  * to be an object here; normalizeOpenRouterPricing (price-units.ts) names a bad key and value.
  * Imports nothing that imports schema.ts, so that schema.ts can re-export these without a cycle.
  */
 import { z } from 'astro/zod';
-import { ModelIdText, TokenCount, TokenCountOrZero } from './source-file.ts';
+import { ModelIdText, TokenCount, TokenCountOrZero, PlainObject } from './source-file.ts';
 
 // GET /api/v1/models
-export const RawOpenRouterPricing = z.record(z.string(), z.unknown());
+export const RawOpenRouterPricing = PlainObject;
 
 /** A model id as it becomes a URL path (see modelIdProblem). */
 export const RawModelId = ModelIdText;
@@ -17,7 +19,7 @@ export const RawModelId = ModelIdText;
 /** OpenRouter's copy of Artificial Analysis indices (`benchmarks.artificial_analysis`), 0–100. */
 const indexFigure = z.number().min(0).max(100).nullish();
 
-export const RawOpenRouterModel = z.looseObject({
+export const RawOpenRouterModel = z.object({
   id: RawModelId,
   canonical_slug: z.string().nullish(),
   hugging_face_id: z.string().nullish(),
@@ -26,7 +28,7 @@ export const RawOpenRouterModel = z.looseObject({
   created: z.number().int().positive().max(253_402_300_799, { error: 'is not a Unix time before year 10000' }),
   description: z.string().nullish(),
   context_length: TokenCount.nullable(),
-  architecture: z.looseObject({
+  architecture: z.object({
     modality: z.string().nullish(),
     input_modalities: z.array(z.string()).nullish(),
     output_modalities: z.array(z.string()).nullish(),
@@ -35,7 +37,7 @@ export const RawOpenRouterModel = z.looseObject({
   }),
   pricing: RawOpenRouterPricing,
   top_provider: z
-    .looseObject({
+    .object({
       context_length: TokenCount.nullish(),
       max_completion_tokens: TokenCount.nullish(),
       is_moderated: z.boolean().nullish(),
@@ -43,12 +45,12 @@ export const RawOpenRouterModel = z.looseObject({
     .nullish(),
   per_request_limits: z.unknown().optional(),
   supported_parameters: z.array(z.string()).nullish(),
-  default_parameters: z.record(z.string(), z.unknown()).nullish(),
+  default_parameters: PlainObject.nullish(),
   expiration_date: z.string().nullish(),
   // Fields of the 2026 API (https://openrouter.ai/docs/api-reference/models).
   knowledge_cutoff: z.string().nullish(),
   reasoning: z
-    .looseObject({
+    .object({
       mandatory: z.boolean().nullish(),
       default_enabled: z.boolean().nullish(),
       supported_efforts: z.array(z.string()).nullish(),
@@ -56,12 +58,12 @@ export const RawOpenRouterModel = z.looseObject({
     })
     .nullish(),
   /** On moving aliases ("~z-ai/glm-latest"): the model the alias points to now. */
-  alias_target: z.looseObject({ name: z.string().nullish(), slug: z.string() }).nullish(),
-  links: z.record(z.string(), z.unknown()).nullish(),
+  alias_target: z.object({ name: z.string().nullish(), slug: z.string() }).nullish(),
+  links: PlainObject.nullish(),
   benchmarks: z
-    .looseObject({
+    .object({
       artificial_analysis: z
-        .looseObject({ intelligence_index: indexFigure, coding_index: indexFigure, agentic_index: indexFigure })
+        .object({ intelligence_index: indexFigure, coding_index: indexFigure, agentic_index: indexFigure })
         .nullish(),
     })
     .nullish(),

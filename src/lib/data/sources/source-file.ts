@@ -20,6 +20,14 @@ export const TokenCount = z
   .positive({ error: 'is not a positive integer' })
   .max(MAX_TOKEN_COUNT, { error: `is more than ${MAX_TOKEN_COUNT} tokens` });
 
+/**
+ * Any JSON object, checked without copying it: z.record(z.string(), z.unknown()) re-validates and
+ * copies every key, which was a third of the time spent reading 40 MB of upstream files.
+ */
+export const PlainObject = z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+  error: 'is not an object',
+});
+
 /** A token count where upstream writes 0 for "not stated" (models.dev limits, some endpoints). */
 export const TokenCountOrZero = z.union([z.literal(0), TokenCount]);
 
