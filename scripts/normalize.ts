@@ -1,30 +1,24 @@
 /**
- * npm run data:build [-- --raw DIR --out DIR]
- * Reads a raw folder (default data/raw) and writes DIR/models.json and DIR/history/<date>.json
- * (default data/). Never touches the network. Nothing is written unless everything normalized.
+ * npm run data:build [-- --raw DIR --out DIR --verbose]
+ * Reads a raw folder (default data/raw) and writes DIR/models.json, DIR/offers.json,
+ * DIR/unmatched.json and DIR/history/<date>.json (default data/) as one set. Never touches the
+ * network. Nothing is written unless everything normalized.
  */
-import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { normalizeCatalog, type RawInputs, type RawSnapshot } from '../src/lib/data/normalize.ts';
-import { Catalog, CuratedNotesFile, Provenance, SnapshotChanges } from '../src/lib/data/schema.ts';
+import { CuratedNotesFile, Provenance } from '../src/lib/data/schema.ts';
 import { readSources, routeOf, type RawFile, type SourceReadings } from '../src/lib/data/sources/read-sources.ts';
 import { readingProblems, readingSummary } from '../src/lib/data/sources/reading-report.ts';
 import { openRouterModelEntries } from '../src/lib/data/sources/openrouter-models.ts';
 import { UnusableInputError, firstIssue } from '../src/lib/data/sources/source-file.ts';
 import { parseConfigText } from '../src/lib/data/architecture-source.ts';
-import { writeFileAtomic } from './atomic-write.ts';
-import { stableJson } from '../src/lib/data/stable-json.ts';
+import { writeOutputs } from './normalize-output.ts';
+import { printRunReport } from './normalize-report.ts';
 
-const OPENROUTER_SNAPSHOT = /^openrouter-models-(\d{4}-\d{2}-\d{2})\.json$/;
-const MODELS_DEV_SLICE = /^openrouter-(\d{4}-\d{2}-\d{2})\.json$/;
-/**
- * Bridge until identity and offers read `sources` (data-offers): the catalog is still built from the
- * OpenRouter snapshots it was built from before the 2026-11-30 data, so that adding raw files does not
- * change data/ before the stage that understands them lands. Every file is read and validated anyway.
- */
-const LEGACY_NEWEST_OPENROUTER_SNAPSHOT = '2026-01-29';
+export { writeOutputs };
 
 /** Folders read by readSources (every file in them must have a reader); the others are read below. */
 const SOURCE_FOLDERS = ['openrouter', 'openrouter-endpoints', 'models-dev', 'litellm', 'genai-prices', 'artificial-analysis'];
@@ -47,15 +41,8 @@ export function readRawFolder(rawDir: string): RawFolder {
     else unread.push(file);
   }
   const sources = readSources(sourceFiles);
-  const snapshots: RawSnapshot[] = [
-    ...sources.openRouterModels
-      .filter((s) => s.date <= LEGACY_NEWEST_OPENROUTER_SNAPSHOT)
-      .map((s) => ({ date: s.date, source: 'openrouter' as const, file: s.file, body: { data: openRouterModelEntries(s.file, readJson(rawDir, s.file)) } })),
-    ...legacy
-      .map((file) => ({ file, match: MODELS_DEV_SLICE.exec(path.posix.basename(file)) }))
-      .filter((f): f is { file: string; match: RegExpExecArray } => f.file.startsWith('models-dev/') && f.match !== null)
-      .map(({ file, match }) => ({ date: match[1]!, source: 'models.dev' as const, file, body: readJson(rawDir, file) })),
-  ];
+  // The catalog's models come from OpenRouter's snapshots as the reader validated them.
+  const snapshots: RawSnapshot[] = sources.openRouterModels.map((s) => ({ date: s.date, source: 'openrouter' as const, file: s.file, body: { data: s.models.map((m) => m.model) } }));
   const endpoints = newestEndpointFiles(rawDir).map((file) => ({ file, body: readJson(rawDir, file) }));
   const hfDir = path.join(rawDir, 'huggingface');
   // Configs one level down too (abridged/); a config that is not JSON is reported per model, not fatal.
@@ -67,6 +54,7 @@ export function readRawFolder(rawDir: string): RawFolder {
   const provenanceFile = 'PROVENANCE.json';
   const provenance = existsSync(path.join(rawDir, provenanceFile)) ? Provenance.safeParse(readJson(rawDir, provenanceFile)) : { success: true as const, data: {} };
   if (!provenance.success) throw new UnusableInputError(`${provenanceFile}: ${firstIssue(provenance.error).field}: ${firstIssue(provenance.error).message}`);
+  const aliasesFile = 'curated/aliases.json';
   return {
     snapshots,
     endpoints,
@@ -75,6 +63,11 @@ export function readRawFolder(rawDir: string): RawFolder {
     provenance: provenance.data,
     sources,
     unread,
+    listings: sources.listings,
+    providerInfo: sources.listings.flatMap((l) => [...l.providers].map((p) => ({ id: p.id, name: p.name, api: p.apiBaseUrl, doc: p.docUrl, date: l.date }))).sort((a, b) => (a.date < b.date ? 1 : -1)),
+    aliases: existsSync(path.join(rawDir, aliasesFile)) ? readJson(rawDir, aliasesFile) : undefined,
+    openRouterProviders: sources.openRouterProviders.at(-1)?.providers.map((p) => ({ name: p.name, slug: p.id })) ?? [],
+    artificialAnalysis: sources.artificialAnalysis,
   };
 }
 
@@ -130,38 +123,24 @@ function readJson(rawDir: string, file: string): unknown {
   }
 }
 
-export async function writeOutputs(outDir: string, result: ReturnType<typeof normalizeCatalog>): Promise<void> {
-  // Validate before writing anything: an output that breaks the schema must never reach the site.
-  const catalog = Catalog.parse(result.catalog);
-  const history = result.history.map((h) => SnapshotChanges.parse(h));
-  const historyDir = path.join(outDir, 'history');
-  for (const changes of history) await writeFileAtomic(path.join(historyDir, `${changes.date}.json`), stableJson(changes));
-  const wanted = new Set(history.map((h) => `${h.date}.json`));
-  for (const stale of existsSync(historyDir) ? readdirSync(historyDir) : []) {
-    if (stale.endsWith('.json') && !wanted.has(stale)) rmSync(path.join(historyDir, stale));
-  }
-  // models.json last: it is what the site reads, so it only changes once the history is in place.
-  await writeFileAtomic(path.join(outDir, 'models.json'), stableJson(catalog));
-}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { raw: { type: 'string', default: 'data/raw' }, out: { type: 'string', default: 'data' }, quiet: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      raw: { type: 'string', default: 'data/raw' },
+      out: { type: 'string', default: 'data' },
+      quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
   const started = performance.now();
   try {
     const raw = readRawFolder(path.resolve(values.raw!));
     const result = normalizeCatalog(raw);
     await writeOutputs(path.resolve(values.out!), result);
-    const { counts, rejected, unknownPriceKeys } = result.catalog;
-    const ms = Math.round(performance.now() - started);
-    console.log(`normalized ${result.catalog.models.length} models (${counts.listed} listed, ${counts.retired} retired, ${counts.rejected} entries rejected) from ${result.catalog.generatedFrom.length} snapshots in ${ms} ms → ${path.join(values.out!, 'models.json')}`);
+    printRunReport(result, { out: values.out!, ms: Math.round(performance.now() - started), quiet: values.quiet!, verbose: values.verbose! });
     for (const line of readingSummary(raw.sources)) console.log(line);
     for (const file of raw.unread) console.warn(`not read (no reader for it): ${file}`);
-    if (!values.quiet) {
-      for (const line of readingProblems(raw.sources)) console.warn(line);
-      for (const r of rejected) console.warn(`rejected: ${r.file} entry ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.field} ${r.message}`);
-      for (const u of unknownPriceKeys) console.warn(`unknown price key kept: ${u.id}: pricing.${u.key} = ${JSON.stringify(u.value)}`);
-      for (const w of result.warnings) console.warn(`warning: ${w}`);
-    }
+    if (!values.quiet) for (const line of readingProblems(raw.sources)) console.warn(line);
   } catch (error) {
     if (error instanceof UnusableInputError) {
       console.error(`data:build failed, nothing was written: ${error.message}`);

@@ -53,7 +53,7 @@ describe('scripts/normalize.ts', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/normalized 3 models \(2 listed, 1 retired, 0 entries rejected\) from 2 snapshots/);
     const before = tree(out);
-    expect(Object.keys(before).sort()).toEqual(['history/2025-05-20.json', 'history/2026-01-29.json', 'models.json']);
+    expect(Object.keys(before).sort()).toEqual(['history/2025-05-20.json', 'history/2026-01-29.json', 'models.json', 'offers.json', 'unmatched.json']);
     expect(normalize().status).toBe(0);
     expect(tree(out)).toEqual(before);
     const catalog = JSON.parse(readFileSync(path.join(out, 'models.json'), 'utf8'));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { normalizeCatalog, UnusableInputError, type RawInputs } from '../../src/lib/data/normalize.ts';
 import { Catalog } from '../../src/lib/data/schema.ts';
+import { entry, listing, prices } from '../support/listings.ts';
 
 const rawModels = (date: string): Record<string, unknown>[] =>
   JSON.parse(readFileSync(`data/raw/openrouter/openrouter-models-${date}.json`, 'utf8')).data;
@@ -68,7 +69,7 @@ describe('normalizeCatalog', () => {
   });
 
   it('stops on an input that is unusable as a whole, naming the file', () => {
-    const notAnEnvelope = { snapshots: [{ date: '2026-01-29', source: 'openrouter' as const, file: 'openrouter/openrouter-models-2026-01-29.json', body: [1, 2] }] };
+    const notAnEnvelope = { snapshots: [{ date: '2026-01-29', source: 'openrouter' as const, file: 'openrouter/openrouter-models-2026-01-29.json', body: { models: [1, 2] } }] };
     expect(() => normalizeCatalog({ ...inputs([]), ...notAnEnvelope })).toThrow(UnusableInputError);
     expect(() => normalizeCatalog({ ...inputs([]), ...notAnEnvelope })).toThrow(/openrouter-models-2026-01-29\.json: expected \{"data": \[\.\.\.\]\}/);
     expect(() => normalizeCatalog(inputs([]))).toThrow(/no snapshots/);
@@ -87,7 +88,7 @@ describe('normalizeCatalog', () => {
     expect(mixtral.lastSeen).toBe('2025-05-20');
     expect(mixtral.retiredSince).toBe('2026-01-29');
     expect(mixtral.pricing.perMillionTokens).toEqual({ input: '0.08', output: '0.24' });
-    expect(catalog.counts).toEqual({ listed: 1, retired: 1, rejected: 0 });
+    expect(catalog.counts).toMatchObject({ listed: 1, retired: 1, rejected: 0 });
   });
 
   it('records one history point per snapshot where prices or context changed', () => {
@@ -124,22 +125,25 @@ describe('normalizeCatalog', () => {
     expect(base.variantIds).toEqual([GEMMA_FREE]);
   });
 
-  it('fills what models.dev does not state from the model’s last OpenRouter record', () => {
-    const withSearch = { ...pick('2026-01-29', MIXTRAL), pricing: { prompt: '0.00000054', completion: '0.00000054', web_search: '0.01' } };
-    const raw = inputs([{ date: '2026-01-29', models: [withSearch] }]);
-    raw.snapshots.push({
-      date: '2026-06-13',
-      source: 'models.dev',
-      file: 'models-dev/openrouter-2026-06-13.json',
-      body: { openrouter: { models: { [MIXTRAL]: { id: MIXTRAL, name: 'Mixtral 8x7B Instruct', release_date: '2023-12-10', limit: { context: 32768, output: 16384 }, cost: { input: 0.6, output: 0.6 } } } } },
-    });
-    const { catalog } = normalizeCatalog(raw);
+  it("adds models.dev's statement to OpenRouter's own offer without changing the model or what is listed", () => {
+    const raw = inputs([
+      { date: '2026-01-22', models: [pick('2026-01-29', MIXTRAL)] },
+      { date: '2026-01-29', models: [] },
+    ]);
+    raw.listings = [
+      ...raw.snapshots.map((s) => listing('openrouter', s.date, (s.body as { data: { id: string }[] }).data.map((m) => entry('openrouter', m.id, { key: m.id, keys: { openRouterId: m.id }, pricing: prices('0.54', '0.54') })), ['openrouter'])),
+      listing('models.dev', '2026-06-13', [entry('openrouter', MIXTRAL, { key: `openrouter/${MIXTRAL}`, keys: { openRouterId: MIXTRAL }, pricing: prices('0.6', '0.6') })], ['openrouter']),
+    ];
+    const { catalog, offers } = normalizeCatalog(raw);
     const mixtral = catalog.models[0]!;
-    expect(mixtral.pricing.perMillionTokens).toEqual({ input: '0.6', output: '0.6' });
-    expect(mixtral.pricing.perUnit).toEqual({ webSearch: '0.01' });
-    expect(mixtral.displayName).toBe('Mistral: Mixtral 8x7B Instruct');
-    expect(mixtral.description).toContain('Sparse Mixture of Experts');
-    expect(mixtral.history.map((p) => p.date)).toEqual(['2026-01-29', '2026-06-13']);
+    expect(mixtral).toMatchObject({ listed: false, retiredSince: '2026-01-29', displayName: 'Mistral: Mixtral 8x7B Instruct' });
+    expect(mixtral.pricing.perMillionTokens).toEqual({ input: '0.54', output: '0.54' });
+    const [offer] = offers.offers;
+    expect(offer).toMatchObject({ providerId: 'openrouter', listed: false, retiredSince: '2026-01-29' });
+    // OpenRouter's own last price is shown; the second opinion is kept beside it, and disagrees.
+    expect(offer!.pricing.perMillionTokens).toEqual({ input: '0.54', output: '0.54' });
+    expect(offer!.statements.map((s) => [s.source, s.date, s.pricing.perMillionTokens.input])).toEqual([['openrouter', '2026-01-22', '0.54'], ['models.dev', '2026-06-13', '0.6']]);
+    expect(offer!.disagreements.map((d) => d.dimension)).toEqual(['perMillionTokens.input', 'perMillionTokens.output']);
   });
 
   it('lists unknown price keys instead of dropping them', () => {

@@ -191,17 +191,19 @@ export const ProviderEndpoint = z.strictObject({
 });
 export type ProviderEndpoint = z.infer<typeof ProviderEndpoint>;
 
-export const HistoryPoint = z.strictObject({
-  date: IsoDate,
-  contextLength: z.number().int().positive().nullable(),
-  pricing: Pricing,
-});
-export type HistoryPoint = z.infer<typeof HistoryPoint>;
-
 /** Every upstream source the pipeline reads; offers and figures name the one that stated them. */
 export const SOURCE_NAMES = ['openrouter', 'openrouter-endpoints', 'models.dev', 'litellm', 'genai-prices', 'artificial-analysis'] as const;
 export const SourceName = z.enum(SOURCE_NAMES);
 export type SourceName = z.infer<typeof SourceName>;
+
+export const HistoryPoint = z.strictObject({
+  date: IsoDate,
+  contextLength: z.number().int().positive().nullable(),
+  pricing: Pricing,
+  /** The source whose statement changed the figures on that date (offer histories merge several sources). */
+  source: SourceName.optional(),
+});
+export type HistoryPoint = z.infer<typeof HistoryPoint>;
 
 /** What one source stated about one offer on one date (the newest statement of each source is kept). */
 export const OfferStatement = z.strictObject({
@@ -258,7 +260,11 @@ export const Offer = z.strictObject({
   /** The first date of the offer's own source's listing without it; null while listed. */
   retiredSince: IsoDate.nullable(),
   match: OfferMatch,
-  /** The newest statement of each source, newest first. */
+  /**
+   * The newest statement of each source's key for this offer: the one shown first, then newest first.
+   * A source that names the seller's model under several ids (Bedrock regions, endpoint tags) has one
+   * statement per id.
+   */
   statements: z.array(OfferStatement).min(1),
   disagreements: z.array(PriceDisagreement),
   /** One point per date where the offer's prices or context changed, across all dated sources. */
@@ -359,7 +365,7 @@ export type Model = z.infer<typeof Model>;
 
 export const SnapshotInfo = z.strictObject({
   date: IsoDate,
-  source: z.enum(['openrouter', 'models.dev']),
+  source: SourceName,
   file: z.string(),
   models: z.number().int().nonnegative(),
 });
@@ -377,7 +383,7 @@ export const Catalog = z.strictObject({
   generatedFrom: z.array(SnapshotInfo),
   /** Date of the newest snapshot: what "listed now" means. */
   asOf: IsoDate,
-  counts: z.strictObject({ listed: z.number(), retired: z.number(), rejected: z.number() }),
+  counts: z.strictObject({ listed: z.number(), retired: z.number(), rejected: z.number(), offers: z.number().optional(), providers: z.number().optional() }),
   rejected: z.array(Rejection),
   unknownPriceKeys: z.array(z.strictObject({ id: z.string(), key: z.string(), value: z.string() })),
   models: z.array(Model),

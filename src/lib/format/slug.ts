@@ -4,13 +4,16 @@
  */
 export function toSlug(id: string): string {
   const isAlias = id.startsWith('~');
-  const base = (isAlias ? id.slice(1) : id)
+  // "@provider/…": a model only a seller's own id names (src/lib/data/identity-own.ts); the "@" stays,
+  // so its URL can never be an OpenRouter model's.
+  const isSellerScoped = id.startsWith('@');
+  const base = (isAlias || isSellerScoped ? id.slice(1) : id)
     .toLowerCase()
     .replace(/:/g, '--')
     .replace(/[^a-z0-9._/-]+/g, '-')
     .replace(/\/+/g, '/')
     .replace(/^\/|\/$/g, '');
-  return isAlias ? `${base}--alias` : base;
+  return isAlias ? `${base}--alias` : isSellerScoped ? `@${base}` : base;
 }
 
 /** The author part of an id: "mistralai" for "mistralai/mixtral-8x7b-instruct" and for "~mistralai/x". */
