@@ -38,6 +38,7 @@ describe('name rules, one at a time', () => {
     expect(dropQuantization('llama-3.3-70b-instruct-fp8-fast')).toBe('llama-3.3-70b-instruct');
     expect(dropQuantization('llama-3.1-8b-instruct-awq')).toBe('llama-3.1-8b-instruct');
     expect(dropQuantization('llama-3.1-8b-instruct-maas')).toBe('llama-3.1-8b-instruct');
+    expect(dropQuantization('mixtral-8x7b-instruct-hf')).toBe('mixtral-8x7b-instruct');
     expect(dropQuantization('grok-4-fast')).toBeNull();
     expect(dropInstructServingTier('Meta-Llama-3.1-8B-Instruct-Turbo')).toBe('Meta-Llama-3.1-8B-Instruct');
     expect(dropInstructServingTier('Llama-3.3-70B-Instruct-Turbo-Free')).toBe('Llama-3.3-70B-Instruct');

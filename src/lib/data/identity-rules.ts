@@ -29,11 +29,11 @@ export function dropHostingPath(name: string): string | null {
 
 /**
  * How a host quantized or packaged the weights is the offer's quantization, not another model:
- * "llama-3.1-8b-instruct-fp8", "-awq", "-fp8-fast", Vertex's "-maas". Speed words alone ("-fast",
+ * "llama-3.1-8b-instruct-fp8", "-awq", "-fp8-fast", Vertex's "-maas", Hugging Face format "-hf". Speed words alone ("-fast",
  * "-turbo") are not dropped: "grok-4-fast" and "gpt-4-turbo" are models of their own.
  */
 export function dropQuantization(name: string): string | null {
-  return changed(name, name.replace(/(?:-(?:fp8|fp8-dynamic|fp4|nvfp4|awq|gptq|int4|int8|bf16|fp16|w8a8|maas))+(?:-fast)?$/i, ''));
+  return changed(name, name.replace(/(?:-(?:fp8|fp8-dynamic|fp4|nvfp4|awq|gptq|int4|int8|bf16|fp16|w8a8|maas|hf))+(?:-fast)?$/i, ''));
 }
 
 /** Hosts' serving tiers of an instruct model: Together's "-Instruct-Turbo", Nebius' "-Instruct-fast", "-Instruct-Turbo-Free". */
