@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { VIEWPORTS, screenshot, seriousAxeViolations, useSiteInChromium } from '../support/browser.ts';
@@ -189,6 +189,33 @@ describe('compare page', () => {
     await context.close();
   });
 
+  it("draws the price history of each offer of a model that has offers, with every offer in its data table", async () => {
+    const offersFile = path.join(dataDir, 'offers.json');
+    const offers = existsSync(offersFile) ? (JSON.parse(readFileSync(offersFile, 'utf8')) as { offers: { modelId: string; providerId: string }[] }).offers : [];
+    const withOffers = SEED_PAIR.find((id) => offers.some((o) => o.modelId === id));
+    const { page, context, errors } = await open(SEEDS_URL);
+    await page.locator('.compare-table').waitFor();
+    await page.locator('#charts-heading').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#chart-history canvas[data-chart-ready="true"]');
+    if (withOffers === undefined) {
+      // A data folder without offers: no chart pretends to show them.
+      await expect(page.locator('#chart-offers').count()).resolves.toBe(0);
+    } else {
+      const providers = new Set(offers.filter((o) => o.modelId === withOffers).map((o) => o.providerId));
+      if (SEED_PAIR.every((id) => offers.some((o) => o.modelId === id))) await page.getByLabel('Offers of').selectOption(withOffers);
+      await page.locator('#chart-offers').scrollIntoViewIfNeeded();
+      await page.waitForSelector('#chart-offers canvas[data-chart-ready="true"]');
+      const rows = await page.locator('#chart-offers details tbody tr th').allTextContents();
+      const file = JSON.parse(await page.evaluate((url) => fetch(url).then((r) => r.text()), `/api/compare/${modelOf(withOffers).slug}.json`)) as {
+        model: { offers: { providerId: string; providerName: string; history: unknown[] }[] };
+      };
+      expect(new Set(file.model.offers.map((o) => o.providerId))).toEqual(providers);
+      for (const offer of file.model.offers.filter((o) => o.history.length > 0)) expect(rows, offer.providerName).toContain(offer.providerName);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws the charts of a static pair page once they scroll into view', async () => {
     const { page, context, errors } = await open(SEEDS_PAGE);
     await page.locator('#chart-history').scrollIntoViewIfNeeded();
@@ -313,9 +340,9 @@ describe('opening a shared link (issue: compare jumped and downloaded the whole 
 
   it("shows each model's cheapest offer for the workload and its offers count under its name, as the data's offers say", async () => {
     const { context, page } = await site.newPage();
-    await page.goto(site.url + THREE_URL);
+    await page.goto(site.url + SEEDS_URL);
     await page.locator('.compare-table').waitFor();
-    for (const id of THREE) {
+    for (const id of SEED_PAIR) {
       const note = page.locator(`.compare-table thead th[data-model-id="${id}"] .model-col-offers`);
       const file = JSON.parse(await page.evaluate((url) => fetch(url).then((r) => r.text()), `/api/compare/${modelOf(id).slug}.json`)) as {
         model: { offers: { listed: boolean; providerName: string; pricing: Model['pricing'] }[] };

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { dayNumber, isoFromDayNumber, plotPrice, priceHistorySteps, statedTokenDimensions } from '../../lib/compare/compare-series.ts';
+import { dayNumber, isoFromDayNumber, offerHistorySteps, plotPrice, priceHistorySteps, statedTokenDimensions } from '../../lib/compare/compare-series.ts';
 import { describeWorkload } from '../../lib/compare/compare-rows.ts';
 import { columnLabels } from '../../lib/compare/curated-pairs.ts';
 import type { CompareModel } from '../../lib/compare/compare-payload.ts';
@@ -117,6 +117,10 @@ function ChartFigure({ id, title, build, theme, children }: {
 
 export default function CompareCharts({ models, asOf, workload }: Props) {
   const theme = useTheme();
+  const withOffers = models.filter((m) => m.offers.length > 0);
+  const [offerModelId, setOfferModelId] = useState<string | null>(null);
+  const offerModel = withOffers.find((m) => m.id === offerModelId) ?? withOffers[0] ?? null;
+  const offerSteps = offerModel ? offerModel.offers.map((offer) => ({ offer, steps: offerHistorySteps(offer, asOf) })) : [];
   const labels = columnLabels(models);
   const dimensions = statedTokenDimensions(models);
   const costs = models.map((m) => workloadCost(m.pricing, workload));
@@ -206,6 +210,34 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
       },
       scales: {
         x: axis(t, 'Snapshot date', { type: 'linear', ticks: { callback: (v: number | string) => isoFromDayNumber(Number(v)), maxRotation: 0, autoSkipPadding: 16 } }),
+        y: axis(t, 'USD per 1M tokens', { beginAtZero: true }),
+      },
+    },
+  });
+
+  const offerChart = (t: Theme): ChartConfiguration => ({
+    type: 'line',
+    data: {
+      datasets: offerSteps.flatMap(({ offer, steps }, i) =>
+        (['input', 'output'] as const).map((dimension) => ({
+          label: dimension === 'input' ? `${offer.providerName}${offer.listed ? '' : ' (retired)'}` : `${offer.providerName} (output)`,
+          data: steps.map((step) => ({ x: dayNumber(step.date), y: plotPrice(step[dimension]) })),
+          borderColor: color(t, i),
+          backgroundColor: color(t, i),
+          borderDash: dimension === 'output' ? [6, 4] : [],
+          pointStyle: POINT_STYLES[i % POINT_STYLES.length],
+          pointRadius: 4,
+          stepped: true,
+          spanGaps: false,
+        })),
+      ),
+    },
+    options: {
+      ...baseOptions(t),
+      parsing: false,
+      plugins: { legend: { labels: { ...legendLabels(t), filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) % 2 === 0 } } },
+      scales: {
+        x: axis(t, 'Date stated', { type: 'linear', ticks: { callback: (v: number | string) => isoFromDayNumber(Number(v)), maxRotation: 0, autoSkipPadding: 16 } }),
         y: axis(t, 'USD per 1M tokens', { beginAtZero: true }),
       },
     },
@@ -337,6 +369,50 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
           </tbody>
         </table>
       </ChartFigure>
+      {withOffers.length > 1 ? (
+        <p className="offer-chart-pick">
+          <label>
+            Offers of{' '}
+            <select value={offerModel?.id ?? ''} onChange={(event) => setOfferModelId(event.target.value)}>
+              {withOffers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      ) : null}
+      {offerModel ? (
+        <ChartFigure id="chart-offers" title={`Price history by offer: ${offerModel.displayName} (input solid, output dashed; USD per 1M tokens)`} build={offerChart} theme={theme}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Provider</th>
+                <th scope="col">From</th>
+                <th scope="col" className="num">
+                  Input
+                </th>
+                <th scope="col" className="num">
+                  Output
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {offerSteps.flatMap(({ offer, steps }) =>
+                steps.map((step) => (
+                  <tr key={`${offer.id}-${step.date}-${step.closing}`}>
+                    <th scope="row">{offer.providerName}</th>
+                    <td>{step.closing ? `unchanged to ${formatDate(step.date)}` : formatDate(step.date)}</td>
+                    <td className="num">{formatPricePerMillion(step.input)}</td>
+                    <td className="num">{formatPricePerMillion(step.output)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </ChartFigure>
+      ) : null}
     </div>
   );
 }

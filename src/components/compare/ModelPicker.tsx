@@ -134,7 +134,7 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason, i
         </ul>
       </div>
       <p id={hintId} className="picker-hint muted">
-        {disabledReason ?? 'Type to search, use the arrow keys to choose and Enter to add; Escape closes the list.'}
+        {disabledReason ?? 'Arrow keys choose, Enter adds, Escape closes the list.'}
       </p>
     </div>
   );

@@ -17,6 +17,7 @@ export function toCompareOffer(offer: Offer, provider: Provider | undefined): Co
     maxOutputTokens: offer.maxOutputTokens,
     quantization: offer.quantization,
     listed: offer.listed,
+    lastSeen: offer.lastSeen,
     retiredSince: offer.retiredSince,
     statedBy: offer.statements.map((s) => ({ source: s.source, date: s.date })),
     history: offer.history.map((point) => ({ date: point.date, input: point.pricing.perMillionTokens.input, output: point.pricing.perMillionTokens.output })),

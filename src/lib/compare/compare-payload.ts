@@ -74,6 +74,7 @@ export const CompareOffer = z.object({
   maxOutputTokens: count,
   quantization: z.nullable(z.string()),
   listed: z.boolean(),
+  lastSeen: isoDate,
   retiredSince: z.nullable(isoDate),
   /** Which sources state the offer and when (newest statement of each). */
   statedBy: z.array(z.object({ source: z.string(), date: isoDate })),

@@ -5,8 +5,7 @@
 import type { HistoryPoint, Price, TokenPriceKey } from '../data/schema.ts';
 import { daysSinceEpoch } from './compare-cells.ts';
 import { TOKEN_PRICE_LABELS } from '../pricing/price-labels.ts';
-import type { CompareModel } from './compare-payload.ts';
-
+import type { CompareModel, CompareOffer } from './compare-payload.ts';
 
 export interface PriceHistoryStep {
   date: string;
@@ -23,21 +22,32 @@ export interface PriceHistoryStep {
  * price shows as a segment rather than a lone point.
  */
 export function priceHistorySteps(model: Pick<CompareModel, 'history' | 'listed' | 'lastSeen'>, asOf: string): PriceHistoryStep[] {
+  const points = model.history.map((point: HistoryPoint) => ({
+    date: point.date,
+    input: point.pricing.perMillionTokens.input,
+    output: point.pricing.perMillionTokens.output,
+    contextLength: point.contextLength,
+  }));
+  return stepsOf(points, model.listed ? asOf : model.lastSeen);
+}
+
+/** An offer's history as steps, in the same way: its input and output prices, closed at its last date seen. */
+export function offerHistorySteps(offer: Pick<CompareOffer, 'history' | 'listed' | 'lastSeen'>, asOf: string): PriceHistoryStep[] {
+  return stepsOf(
+    offer.history.map((point) => ({ ...point, contextLength: null })),
+    offer.listed ? asOf : offer.lastSeen,
+  );
+}
+
+function stepsOf(points: readonly Omit<PriceHistoryStep, 'closing'>[], end: string): PriceHistoryStep[] {
   const steps: PriceHistoryStep[] = [];
-  const sorted = [...model.history].sort((a: HistoryPoint, b: HistoryPoint) => a.date.localeCompare(b.date));
+  const sorted = [...points].sort((a, b) => a.date.localeCompare(b.date));
   for (const point of sorted) {
-    const step = {
-      date: point.date,
-      input: point.pricing.perMillionTokens.input,
-      output: point.pricing.perMillionTokens.output,
-      contextLength: point.contextLength,
-      closing: false,
-    };
+    const step = { ...point, closing: false };
     const last = steps.at(-1);
     if (last && last.input === step.input && last.output === step.output && last.contextLength === step.contextLength) continue;
     steps.push(step);
   }
-  const end = model.listed ? asOf : model.lastSeen;
   const last = steps.at(-1);
   if (last && end > last.date) steps.push({ ...last, date: end, closing: true });
   return steps;
