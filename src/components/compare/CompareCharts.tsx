@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { dayNumber, isoFromDayNumber, offerHistorySteps, plotPrice, priceHistorySteps, statedTokenDimensions } from '../../lib/compare/compare-series.ts';
+import { dayNumber, isoFromDayNumber, offerHistorySteps, plotPrice, priceHistorySteps, statedTokenDimensions, type PriceHistoryStep } from '../../lib/compare/compare-series.ts';
 import { describeWorkload } from '../../lib/compare/compare-rows.ts';
 import { columnLabels } from '../../lib/compare/curated-pairs.ts';
 import type { CompareModel } from '../../lib/compare/compare-payload.ts';
@@ -115,6 +115,85 @@ function ChartFigure({ id, title, build, theme, children }: {
   );
 }
 
+/**
+ * Input (solid) and output (dashed) prices of several series as stepped lines on a date axis. The
+ * legend lists each series once (its input line); output lines are told apart by dashes.
+ */
+function stepChart(t: Theme, series: readonly { label: string; steps: readonly PriceHistoryStep[] }[], xTitle: string): ChartConfiguration {
+  return {
+    type: 'line',
+    data: {
+      datasets: series.flatMap(({ label, steps }, i) =>
+        (['input', 'output'] as const).map((dimension) => ({
+          label: dimension === 'input' ? label : `${label} (output)`,
+          data: steps.map((step) => ({ x: dayNumber(step.date), y: plotPrice(step[dimension]) })),
+          borderColor: t.colors[i % t.colors.length]!,
+          backgroundColor: t.colors[i % t.colors.length]!,
+          borderDash: dimension === 'output' ? [6, 4] : [],
+          pointStyle: POINT_STYLES[i % POINT_STYLES.length],
+          pointRadius: 4,
+          stepped: true,
+          spanGaps: false,
+        })),
+      ),
+    },
+    options: {
+      ...baseOptions(t),
+      parsing: false,
+      plugins: {
+        legend: { labels: { ...legendLabels(t), filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) % 2 === 0 } },
+        tooltip: {
+          callbacks: {
+            title: (items: { parsed: { x: number | null } }[]) => (items[0]?.parsed.x == null ? '' : isoFromDayNumber(items[0].parsed.x)),
+            label: (item: { datasetIndex: number; dataset: { label?: string }; parsed: { y: number | null } }) =>
+              `${item.dataset.label}${item.datasetIndex % 2 === 0 ? ' (input)' : ''}: $${item.parsed.y}/M`,
+          },
+        },
+      },
+      scales: {
+        x: axis(t, xTitle, { type: 'linear', ticks: { callback: (v: number | string) => isoFromDayNumber(Number(v)), maxRotation: 0, autoSkipPadding: 16 } }),
+        y: axis(t, 'USD per 1M tokens', { beginAtZero: true }),
+      },
+    },
+  };
+}
+
+/** The figures of a step chart as a table: one row per step, the series named in the first column. */
+function StepTable({ head, rows, context }: { head: string; rows: readonly { key: string; label: string; step: PriceHistoryStep }[]; context: boolean }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">From</th>
+          <th scope="col" className="num">
+            Input
+          </th>
+          <th scope="col" className="num">
+            Output
+          </th>
+          {context ? (
+            <th scope="col" className="num">
+              Context
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, label, step }) => (
+          <tr key={key}>
+            <th scope="row">{label}</th>
+            <td>{step.closing ? `unchanged to ${formatDate(step.date)}` : formatDate(step.date)}</td>
+            <td className="num">{formatPricePerMillion(step.input)}</td>
+            <td className="num">{formatPricePerMillion(step.output)}</td>
+            {context ? <td className="num">{formatCount(step.contextLength)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default function CompareCharts({ models, asOf, workload }: Props) {
   const theme = useTheme();
   const withOffers = models.filter((m) => m.offers.length > 0);
@@ -177,71 +256,9 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
     },
   });
 
-  const historyChart = (t: Theme): ChartConfiguration => ({
-    type: 'line',
-    data: {
-      datasets: models.flatMap((m, i) =>
-        (['input', 'output'] as const).map((dimension) => ({
-          // The legend lists each model once (its input line); output lines are told apart by dashes.
-          label: dimension === 'input' ? labels[i]! : `${labels[i]} (output)`,
-          data: histories[i]!.map((step) => ({ x: dayNumber(step.date), y: plotPrice(step[dimension]) })),
-          borderColor: color(t, i),
-          backgroundColor: color(t, i),
-          borderDash: dimension === 'output' ? [6, 4] : [],
-          pointStyle: POINT_STYLES[i],
-          pointRadius: 4,
-          stepped: true,
-          spanGaps: false,
-        })),
-      ),
-    },
-    options: {
-      ...baseOptions(t),
-      parsing: false,
-      plugins: {
-        legend: { labels: { ...legendLabels(t), filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) % 2 === 0 } },
-        tooltip: {
-          callbacks: {
-            title: (items: { parsed: { x: number | null } }[]) => (items[0]?.parsed.x == null ? '' : isoFromDayNumber(items[0].parsed.x)),
-            label: (item: { datasetIndex: number; dataset: { label?: string }; parsed: { y: number | null } }) =>
-              `${item.dataset.label}${item.datasetIndex % 2 === 0 ? ' (input)' : ''}: $${item.parsed.y}/M`,
-          },
-        },
-      },
-      scales: {
-        x: axis(t, 'Snapshot date', { type: 'linear', ticks: { callback: (v: number | string) => isoFromDayNumber(Number(v)), maxRotation: 0, autoSkipPadding: 16 } }),
-        y: axis(t, 'USD per 1M tokens', { beginAtZero: true }),
-      },
-    },
-  });
-
-  const offerChart = (t: Theme): ChartConfiguration => ({
-    type: 'line',
-    data: {
-      datasets: offerSteps.flatMap(({ offer, steps }, i) =>
-        (['input', 'output'] as const).map((dimension) => ({
-          label: dimension === 'input' ? `${offer.providerName}${offer.listed ? '' : ' (retired)'}` : `${offer.providerName} (output)`,
-          data: steps.map((step) => ({ x: dayNumber(step.date), y: plotPrice(step[dimension]) })),
-          borderColor: color(t, i),
-          backgroundColor: color(t, i),
-          borderDash: dimension === 'output' ? [6, 4] : [],
-          pointStyle: POINT_STYLES[i % POINT_STYLES.length],
-          pointRadius: 4,
-          stepped: true,
-          spanGaps: false,
-        })),
-      ),
-    },
-    options: {
-      ...baseOptions(t),
-      parsing: false,
-      plugins: { legend: { labels: { ...legendLabels(t), filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) % 2 === 0 } } },
-      scales: {
-        x: axis(t, 'Date stated', { type: 'linear', ticks: { callback: (v: number | string) => isoFromDayNumber(Number(v)), maxRotation: 0, autoSkipPadding: 16 } }),
-        y: axis(t, 'USD per 1M tokens', { beginAtZero: true }),
-      },
-    },
-  });
+  const historyChart = (t: Theme) => stepChart(t, models.map((_, i) => ({ label: labels[i]!, steps: histories[i]! })), 'Snapshot date');
+  const offerChart = (t: Theme) =>
+    stepChart(t, offerSteps.map(({ offer, steps }) => ({ label: `${offer.providerName}${offer.listed ? '' : ' (retired)'}`, steps })), 'Date stated');
 
   return (
     <div className="compare-charts">
@@ -334,40 +351,11 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
       </ChartFigure>
 
       <ChartFigure id="chart-history" title="Price history (input solid, output dashed; USD per 1M tokens)" build={historyChart} theme={theme}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col">From</th>
-              <th scope="col" className="num">
-                Input
-              </th>
-              <th scope="col" className="num">
-                Output
-              </th>
-              <th scope="col" className="num">
-                Context
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {histories.flatMap((steps, i) =>
-              steps.map((step) => {
-                return (
-                  <tr key={`${models[i]!.id}-${step.date}`}>
-                    <th scope="row">{labels[i]}</th>
-                    <td>
-                      {step.closing ? `unchanged to ${formatDate(step.date)}` : formatDate(step.date)}
-                    </td>
-                    <td className="num">{formatPricePerMillion(step.input)}</td>
-                    <td className="num">{formatPricePerMillion(step.output)}</td>
-                    <td className="num">{formatCount(step.contextLength)}</td>
-                  </tr>
-                );
-              }),
-            )}
-          </tbody>
-        </table>
+        <StepTable
+          head="Model"
+          context
+          rows={histories.flatMap((steps, i) => steps.map((step) => ({ key: `${models[i]!.id}-${step.date}-${step.closing}`, label: labels[i]!, step })))}
+        />
       </ChartFigure>
       {withOffers.length > 1 ? (
         <p className="offer-chart-pick">
@@ -385,32 +373,11 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
       ) : null}
       {offerModel ? (
         <ChartFigure id="chart-offers" title={`Price history by offer: ${offerModel.displayName} (input solid, output dashed; USD per 1M tokens)`} build={offerChart} theme={theme}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">From</th>
-                <th scope="col" className="num">
-                  Input
-                </th>
-                <th scope="col" className="num">
-                  Output
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {offerSteps.flatMap(({ offer, steps }) =>
-                steps.map((step) => (
-                  <tr key={`${offer.id}-${step.date}-${step.closing}`}>
-                    <th scope="row">{offer.providerName}</th>
-                    <td>{step.closing ? `unchanged to ${formatDate(step.date)}` : formatDate(step.date)}</td>
-                    <td className="num">{formatPricePerMillion(step.input)}</td>
-                    <td className="num">{formatPricePerMillion(step.output)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <StepTable
+            head="Provider"
+            context={false}
+            rows={offerSteps.flatMap(({ offer, steps }) => steps.map((step) => ({ key: `${offer.id}-${step.date}-${step.closing}`, label: offer.providerName, step })))}
+          />
         </ChartFigure>
       ) : null}
     </div>
