@@ -8,7 +8,7 @@
 import { z } from 'astro/zod';
 import type { IsoDate, Rejection, SourceName } from '../schema.ts';
 import type { SkipTally } from './listing.ts';
-import { EntryLog, TEXT_LIMITS, UnusableInputError, describeShape, firstIssue, isCalendarDate, modelIdProblem } from './source-file.ts';
+import { EntryLog, TEXT_LIMITS, UnusableInputError, describeShape, isCalendarDate } from './source-file.ts';
 
 /** One model's figures as AA states them; null where AA has none. */
 export interface ModelFigures {
@@ -71,18 +71,8 @@ export function readArtificialAnalysisFile(file: string, date: string, body: unk
   const slugs = new Set<string>();
   envelope.data.data.forEach((raw, index) => {
     const rawSlug = (raw as { slug?: unknown } | null)?.slug;
-    const parsed = RawAaModel.safeParse(raw);
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.error);
-      log.reject(index, typeof rawSlug === 'string' ? rawSlug.slice(0, TEXT_LIMITS.id) : null, field, message);
-      return;
-    }
-    const model = parsed.data;
-    const slugProblem = modelIdProblem(model.slug);
-    if (slugProblem) {
-      log.reject(index, model.slug.slice(0, TEXT_LIMITS.id), 'slug', slugProblem);
-      return;
-    }
+    const model = log.parse(RawAaModel, raw, index, typeof rawSlug === 'string' ? rawSlug.slice(0, TEXT_LIMITS.id) : null);
+    if (!model || !log.usableId(index, model.slug, 'slug')) return;
     if (slugs.has(model.slug)) {
       log.reject(index, model.slug, 'slug', `duplicate slug ${model.slug} in the same file`);
       return;

@@ -13,7 +13,7 @@ import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts
 import { VARIABLE_PRICE } from '../schema.ts';
 import { SHIFT, convert, decimalFromJsonNumber, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCount } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCount } from './source-file.ts';
 
 const RawGenaiProvider = z.object({
   id: z.string().min(1),
@@ -157,25 +157,13 @@ export function readGenaiPricesFile(file: string, date: string, body: unknown): 
 function readModel(log: EntryLog, index: number, providerId: string, providerName: string, date: string, raw: unknown): ListingEntry | null {
   const rawId = (raw as { id?: unknown } | null)?.id;
   const id = typeof rawId === 'string' ? `${providerId}/${rawId}` : null;
-  const parsed = RawGenaiModel.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    log.reject(index, id, field, message);
-    return null;
-  }
-  const model = parsed.data;
+  const model = log.parse(RawGenaiModel, raw, index, id);
+  if (!model) return null;
   const key = `${providerId}/${model.id}`;
-  const idProblem = modelIdProblem(model.id);
-  if (idProblem) {
-    log.reject(index, key, 'id', idProblem);
-    return null;
-  }
+  if (!log.usableId(index, key)) return null;
   const problems: PricingProblem[] = [];
   const pricing = genaiPricing(model.prices, date, problems);
-  if (problems.length > 0) {
-    log.reject(index, key, problems[0]!.field, problems[0]!.message);
-    return null;
-  }
+  if (!log.clean(index, key, problems)) return null;
   return {
     ...unstatedEntry(),
     providerId,

@@ -15,7 +15,7 @@ import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts
 import { VARIABLE_PRICE } from '../schema.ts';
 import { convert, numberToDecimal, ownKey, perTokenNumberToPerMillion, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero, PlainObject } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero, PlainObject } from './source-file.ts';
 
 export const LITELLM_KEPT_MODES: ReadonlySet<string> = new Set(['chat', 'completion', 'responses']);
 const NOT_MODELS: ReadonlySet<string> = new Set(['sample_spec', 'last_updated']);
@@ -162,13 +162,8 @@ export function readLiteLlmFile(file: string, date: string, body: unknown): Sour
 }
 
 function readEntry(log: EntryLog, index: number, key: string, raw: unknown): ListingEntry | null | 'skipped' {
-  const parsed = RawLiteLlmEntry.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    log.reject(index, key, field, message);
-    return null;
-  }
-  const entry = parsed.data;
+  const entry = log.parse(RawLiteLlmEntry, raw, index, key);
+  if (!entry) return null;
   if (!entry.mode) {
     log.skip('no mode (a price class, not a model)', key);
     return 'skipped';
@@ -178,18 +173,11 @@ function readEntry(log: EntryLog, index: number, key: string, raw: unknown): Lis
     return 'skipped';
   }
   const providerModelId = liteLlmProviderModelId(key, entry.litellm_provider);
-  const idProblem = modelIdProblem(key);
-  if (idProblem) {
-    log.reject(index, key, 'key', idProblem);
-    return null;
-  }
+  if (!log.usableId(index, key, 'key')) return null;
   const problems: PricingProblem[] = [];
   // The schema keeps only the fields it names; prices are read from every `*cost*` key of the raw entry.
   const pricing = liteLlmPricing(raw as Record<string, unknown>, problems);
-  if (problems.length > 0) {
-    log.reject(index, key, problems[0]!.field, problems[0]!.message);
-    return null;
-  }
+  if (!log.clean(index, key, problems)) return null;
   return {
     ...unstatedEntry(),
     providerId: entry.litellm_provider,

@@ -9,7 +9,7 @@ import type { Price, PriceTier, Pricing, TokenPriceKey } from '../schema.ts';
 import { VARIABLE_PRICE } from '../schema.ts';
 import { PriceValueError, convert, numberToDecimal, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, modelIdProblem, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCountOrZero } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCountOrZero } from './source-file.ts';
 
 
 /** "2024-01" or "2024-01-15": models.dev states months for some models; a bare year is not a date. */
@@ -146,24 +146,11 @@ export function readModelsDevFile(file: string, date: string, body: unknown): So
 
 function readModel(log: EntryLog, index: number, providerId: string, providerName: string | null, modelKey: string, raw: unknown): ListingEntry | null {
   const key = `${providerId}/${modelKey}`;
-  const parsed = RawModelsDevModel.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    log.reject(index, key, field, message);
-    return null;
-  }
-  const model = parsed.data;
-  const idProblem = modelIdProblem(modelKey);
-  if (idProblem) {
-    log.reject(index, key, 'id', idProblem);
-    return null;
-  }
+  const model = log.parse(RawModelsDevModel, raw, index, key);
+  if (!model || !log.usableId(index, key)) return null;
   const problems: PricingProblem[] = [];
   const pricing = modelsDevPricing(model.cost, problems);
-  if (problems.length > 0) {
-    log.reject(index, key, problems[0]!.field, problems[0]!.message);
-    return null;
-  }
+  if (!log.clean(index, key, problems)) return null;
   return {
     ...unstatedEntry(),
     providerId,

@@ -14,7 +14,7 @@ import { z } from 'astro/zod';
 import { RawModelId, RawOpenRouterEndpoint } from './openrouter-schemas.ts';
 import { normalizeOpenRouterPricing } from '../price-units.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, UnusableInputError, describeShape, firstIssue, unstatedEntry } from './source-file.ts';
+import { EntryLog, UnusableInputError, describeShape, unstatedEntry } from './source-file.ts';
 
 const ModelEndpoints = z.object({ id: RawModelId, endpoints: z.array(z.unknown()) });
 const RawEndpointsBody = z.object({ data: ModelEndpoints });
@@ -63,13 +63,9 @@ export function readOpenRouterEndpointsFile(file: string, date: string, body: un
   // A model's own row first, so that a variant row answered with the same model is the one skipped.
   const ownRowsFirst = [...records].sort((a, b) => Number(isVariantRow(a)) - Number(isVariantRow(b)) || a.index - b.index);
   for (const record of ownRowsFirst) {
-    const model = ModelEndpoints.safeParse(record.body);
-    if (!model.success) {
-      const { field, message } = firstIssue(model.error);
-      log.reject(record.index, record.askedFor, field, message);
-      continue;
-    }
-    const { id, endpoints } = model.data;
+    const model = log.parse(ModelEndpoints, record.body, record.index, record.askedFor);
+    if (!model) continue;
+    const { id, endpoints } = model;
     if (record.askedFor !== null && record.askedFor !== id && seen.has(`${id}@`)) {
       // Asking for "x:free" returns x's endpoints; x's own row already lists them.
       log.skip('a variant id answered with its base model\'s endpoints, already listed', record.askedFor);
@@ -99,18 +95,10 @@ function isVariantRow(record: ModelRecord): boolean {
 
 function readEndpoint(log: EntryLog, index: number, modelId: string, position: number, raw: unknown, tagCount: Map<string, number>): ListingEntry | null {
   const prefix = `endpoints[${position}]`;
-  const parsed = RawOpenRouterEndpoint.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error, prefix);
-    log.reject(index, modelId, field, message);
-    return null;
-  }
-  const endpoint = parsed.data;
+  const endpoint = log.parse(RawOpenRouterEndpoint, raw, index, modelId, prefix);
+  if (!endpoint) return null;
   const { pricing, problems } = normalizeOpenRouterPricing(endpoint.pricing);
-  if (problems.length > 0) {
-    log.reject(index, modelId, `${prefix}.${problems[0]!.field}`, problems[0]!.message);
-    return null;
-  }
+  if (!log.clean(index, modelId, problems, prefix)) return null;
   const tag = endpoint.tag || null;
   const slug = (tag ?? endpoint.provider_name).split('/')[0]!;
   // Two endpoints can share a tag (Together serves Gemma 4 31B twice, at two contexts and prices).

@@ -13,7 +13,7 @@ import { RawOpenRouterModel } from './openrouter-schemas.ts';
 import { normalizeOpenRouterPricing } from '../price-units.ts';
 import { unixToIsoDate } from '../model-names.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
-import { EntryLog, TEXT_LIMITS, UnusableInputError, describeShape, firstIssue, unstatedEntry } from './source-file.ts';
+import { EntryLog, TEXT_LIMITS, UnusableInputError, describeShape, unstatedEntry } from './source-file.ts';
 
 /** `{data: [...]}` with or without a recorder's `fetchedAt`/`count`/`source` next to it. */
 const WrappedModels = z.looseObject({ data: z.array(z.unknown()), count: z.number().int().nonnegative().optional() });
@@ -48,18 +48,10 @@ export function readOpenRouterModelsFile(file: string, date: string, body: unkno
   openRouterModelEntries(file, body).forEach((raw, index) => {
     const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
     const id = rawId === null ? null : rawId.slice(0, TEXT_LIMITS.id) || null;
-    const parsed = RawOpenRouterModel.safeParse(raw);
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.error);
-      log.reject(index, id, field, message);
-      return;
-    }
-    const model = parsed.data;
+    const model = log.parse(RawOpenRouterModel, raw, index, id);
+    if (!model) return;
     const { pricing, problems } = normalizeOpenRouterPricing(model.pricing);
-    if (problems.length > 0) {
-      log.reject(index, model.id, problems[0]!.field, problems[0]!.message);
-      return;
-    }
+    if (!log.clean(index, model.id, problems)) return;
     if (seen.has(model.id)) {
       log.reject(index, model.id, 'id', `duplicate id ${model.id} in the same snapshot`);
       return;

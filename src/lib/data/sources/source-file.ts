@@ -83,6 +83,29 @@ export class EntryLog {
     this.rejected.push({ file: this.file, index, id, field, message });
   }
 
+  /** The entry as `schema` reads it, or null with its first issue rejected. */
+  parse<T extends z.ZodType>(schema: T, raw: unknown, index: number, id: string | null, prefix = ''): z.infer<T> | null {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const { field, message } = firstIssue(parsed.error, prefix);
+    this.reject(index, id, field, message);
+    return null;
+  }
+
+  /** True when a reader found no problem in the entry; else its first problem is rejected. */
+  clean(index: number, id: string | null, problems: readonly { field: string; message: string }[], prefix = ''): boolean {
+    const first = problems[0];
+    if (first) this.reject(index, id, prefix ? `${prefix}.${first.field}` : first.field, first.message);
+    return first === undefined;
+  }
+
+  /** True when `id` can name a model page; else it is rejected under `field`. */
+  usableId(index: number, id: string, field = 'id'): boolean {
+    const problem = modelIdProblem(id);
+    if (problem) this.reject(index, id.slice(0, TEXT_LIMITS.id), field, problem);
+    return problem === null;
+  }
+
   skip(reason: string, key: string): void {
     const tally = this.skips.get(reason) ?? { reason, count: 0, examples: [] };
     tally.count += 1;
