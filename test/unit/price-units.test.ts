@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeOpenRouterPricing, numberToDecimal, perTokenToPerMillion } from '../../src/lib/data/price-units.ts';
-import { normalizeModelsDevCost } from '../../src/lib/data/sources/models-dev.ts';
+import { modelsDevPricing } from '../../src/lib/data/sources/models-dev.ts';
 
 describe('perTokenToPerMillion', () => {
   it('scales per-token strings to per-million without float artifacts', () => {
@@ -117,18 +117,24 @@ describe('models.dev costs', () => {
   });
 
   it('maps a context tier to the first prompt length it applies to (models.dev documents size as where the tier starts)', () => {
-    const pricing = normalizeModelsDevCost({
-      input: 5,
-      output: 25,
-      cache_read: 0.5,
-      cache_write: 6.25,
-      tiers: [{ input: 10, output: 37.5, cache_read: 1, cache_write: 12.5, tier: { size: 200000, type: 'context' } }],
-    });
+    const pricing = modelsDevPricing(
+      {
+        input: 5,
+        output: 25,
+        cache_read: 0.5,
+        cache_write: 6.25,
+        tiers: [{ input: 10, output: 37.5, cache_read: 1, cache_write: 12.5, tier: { size: 200000, type: 'context' } }],
+      },
+      [],
+    )!;
     expect(pricing.perMillionTokens).toEqual({ input: '5', output: '25', cacheRead: '0.5', cacheWrite: '6.25' });
     expect(pricing.tiers).toEqual([{ minPromptTokens: 200000, perMillionTokens: { input: '10', output: '37.5', cacheRead: '1', cacheWrite: '12.5' } }]);
   });
 
-  it('treats a model without any cost as variable, not free', () => {
-    expect(normalizeModelsDevCost(undefined).perMillionTokens).toEqual({ input: 'variable', output: 'variable' });
+  it('states no price for a model without a cost (models.dev: "no published pricing"), neither free nor variable', () => {
+    expect(modelsDevPricing(undefined, [])).toBeNull();
+    const problems: { field: string; message: string }[] = [];
+    modelsDevPricing({ input: 1 }, problems);
+    expect(problems).toEqual([{ field: 'cost.output', message: 'is missing' }]);
   });
 });

@@ -49,8 +49,8 @@ describe('LiteLLM reader', () => {
     expect(qwen.tiers).toEqual([{ minPromptTokens: 256001, perMillionTokens: { input: '0.25', output: '2' } }]);
   });
 
-  it('states an input priced per video second as variable, not free', () => {
-    expect(entry('twelvelabs.pegasus-1-2-v1:0').pricing!.perMillionTokens).toEqual({ input: 'variable', output: '7.5' });
+  it('counts an unlisted per-token cost as 0, as LiteLLM does, keeping the video-second price', () => {
+    expect(entry('twelvelabs.pegasus-1-2-v1:0').pricing!.perMillionTokens).toEqual({ input: '0', output: '7.5' });
     expect(entry('twelvelabs.pegasus-1-2-v1:0').pricing!.unknown).toEqual({ input_cost_per_video_per_second: '0.00049' });
   });
 
@@ -118,7 +118,8 @@ describe('genai-prices reader', () => {
       { id: 'p', name: 'P', models: [{ id: 'a', match: {}, prices: { input_mtok: 'x' } }, { id: 'b', match: {}, prices: { input_mtok: 1, output_mtok: 2 }, context_window: 1e300 }, { id: 'c', match: {}, prices: { input_mtok: 1 } }] },
     ]);
     expect(bad.rejected.map((r) => `${r.id} ${r.field}`)).toEqual(['p/a prices.input_mtok', 'p/b context_window']);
-    expect(bad.entries.map((e) => e.pricing!.perMillionTokens)).toEqual([{ input: '1', output: 'variable' }]);
+    // genai-prices bills only what a set lists: no output price is an output that costs nothing.
+    expect(bad.entries.map((e) => e.pricing!.perMillionTokens)).toEqual([{ input: '1', output: '0' }]);
     expect(() => readGenaiPricesFile('g.json', '2026-08-21', { providers: [] })).toThrow(/g\.json: expected genai-prices' array of providers/);
   });
 

@@ -50,9 +50,9 @@ describe('models.dev reader', () => {
     expect(zeroRead.pricing!.perMillionTokens).toEqual({ input: '3', output: '15', cacheRead: '0' });
   });
 
-  it('treats an entry without a cost as variable, and keeps unknown cost keys verbatim', () => {
-    const free = read(withModel({ cost: undefined })).entries[0]!;
-    expect(free.pricing!.perMillionTokens).toEqual({ input: 'variable', output: 'variable' });
+  it('lists an entry without a cost with no price, and keeps unknown cost keys verbatim', () => {
+    const unpriced = read(withModel({ cost: undefined })).entries[0]!;
+    expect(unpriced.pricing).toBeNull();
     const odd = read(withModel({ cost: { input: 1, output: 2, input_video: 0.5 } })).entries[0]!;
     expect(odd.pricing!.unknown).toEqual({ 'cost.input_video': '0.5' });
   });

@@ -3,6 +3,7 @@
  * description?, context_window?, match, prices}]}]`, 36 providers. Prices are JSON numbers in USD per
  * million tokens (`*_mtok`) or per thousand (`*_kcount`), a number or `{base, tiers: [{start, price}]}`.
  *
+ * A dimension a price set does not list costs nothing (genai-prices' own arithmetic).
  * `prices` is one price set or a list of conditional ones. The price stated here is the one **in force
  * on the file's date**: the latest set whose `start_date` is on or before it, else the unconditional
  * one. Sets that apply later, or only at certain times of day (DeepSeek's off-peak hours), are not that
@@ -10,7 +11,6 @@
  */
 import { z } from 'astro/zod';
 import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts';
-import { VARIABLE_PRICE } from '../schema.ts';
 import { SHIFT, convert, decimalFromJsonNumber, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
 import { EntryLog, UnusableInputError, describeShape, firstIssue, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCount } from './source-file.ts';
@@ -126,9 +126,9 @@ export function genaiPricing(prices: Record<string, unknown> | Record<string, un
   for (const { index, set } of others) unknown[`prices[${index}]`] = JSON.stringify(set);
   if (!inForce) return null;
   const { base, perUnit, tiers } = readPriceSet(inForce, problems, unknown);
-  if (base.input === undefined && base.output === undefined) return null;
-  // One of the two stated in another unit (images, seconds): per-token pricing cannot say it.
-  return pricingFrom(base, perUnit, tiers, unknown, VARIABLE_PRICE);
+  // genai-prices bills only the dimensions a price set lists: an embedding model's set has no
+  // output price, a ":free" model's set is empty, and both cost 0 there.
+  return pricingFrom(base, perUnit, tiers, unknown, '0');
 }
 
 export function readGenaiPricesFile(file: string, date: string, body: unknown): SourceListing {

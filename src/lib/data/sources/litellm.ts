@@ -12,7 +12,6 @@
  */
 import { z } from 'astro/zod';
 import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts';
-import { VARIABLE_PRICE } from '../schema.ts';
 import { convert, numberToDecimal, ownKey, perTokenNumberToPerMillion, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
 import { EntryLog, UnusableInputError, describeShape, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero, PlainObject } from './source-file.ts';
@@ -95,9 +94,10 @@ export function liteLlmPricing(entry: Record<string, unknown>, problems: Pricing
   readTieredPricing(entry.tiered_pricing, parts, problems);
   const hasInput = parts.base.input !== undefined;
   const hasOutput = parts.base.output !== undefined;
-  if (!hasInput && !hasOutput) return null;
-  // One of the two priced in another unit (e.g. video seconds): per-token pricing cannot state it.
-  return pricingFrom(parts.base, parts.perUnit, [...parts.tiers.values()], parts.unknown, VARIABLE_PRICE);
+  if (!hasInput && !hasOutput && parts.tiers.size === 0) return null;
+  // LiteLLM's own arithmetic counts an unlisted per-token cost as 0 (Pegasus bills video seconds, kept
+  // in `unknown`, and no input tokens).
+  return pricingFrom(parts.base, parts.perUnit, [...parts.tiers.values()], parts.unknown, '0');
 }
 
 /** `tiered_pricing: [{range: [0, 256000], input_cost_per_token…}, {range: [256000, 1000000], …}]`. */

@@ -6,8 +6,7 @@
  */
 import { z } from 'astro/zod';
 import type { Price, PriceTier, Pricing, TokenPriceKey } from '../schema.ts';
-import { VARIABLE_PRICE } from '../schema.ts';
-import { PriceValueError, convert, numberToDecimal, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
+import { convert, numberToDecimal, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
 import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCountOrZero } from './source-file.ts';
 
@@ -78,10 +77,11 @@ function tokenPrices(cost: Record<string, unknown>, field: string, problems: Pri
 /**
  * A models.dev `cost` → Pricing. Tiers come from `tiers` (explicit sizes, "context" type), or else from
  * the older `context_over_200k`; where both are stated `tiers` wins (it states the real threshold, e.g.
- * 272k where the older key's name says 200k). An entry without a cost (routers) is variable, not free.
+ * 272k where the older key's name says 200k). models.dev leaves `cost` out where no price is published
+ * (subscription-only plans, routers): no price is stated, so there is none (null), neither free nor variable.
  */
-export function modelsDevPricing(cost: Record<string, unknown> | null | undefined, problems: PricingProblem[]): Pricing {
-  if (!cost) return pricingFrom({}, {}, [], {}, VARIABLE_PRICE);
+export function modelsDevPricing(cost: Record<string, unknown> | null | undefined, problems: PricingProblem[]): Pricing | null {
+  if (!cost) return null;
   const unknown: Record<string, string> = {};
   const base = tokenPrices(cost, 'cost', problems, unknown);
   const tiers: PriceTier[] = [];
@@ -92,7 +92,9 @@ export function modelsDevPricing(cost: Record<string, unknown> | null | undefine
   } else if (cost.context_over_200k !== undefined) {
     readTier({ ...(cost.context_over_200k as object), tier: { size: LEGACY_200K_SIZE, type: 'context' } }, 'cost.context_over_200k', problems, unknown, tiers);
   }
-  return pricingFrom(base, {}, tiers, unknown, VARIABLE_PRICE);
+  // models.dev's schema requires both; one missing is a broken entry, not a free dimension.
+  for (const key of ['input', 'output'] as const) if (base[key] === undefined && !problems.some((p) => p.field === `cost.${key}`)) problems.push({ field: `cost.${key}`, message: 'is missing' });
+  return pricingFrom(base, {}, tiers, unknown, '0');
 }
 
 function readTier(raw: unknown, field: string, problems: PricingProblem[], unknown: Record<string, string>, tiers: PriceTier[]): void {
@@ -169,17 +171,4 @@ function readModel(log: EntryLog, index: number, providerId: string, providerNam
     inputModalities: model.modalities?.input ?? null,
     outputModalities: model.modalities?.output ?? null,
   };
-}
-
-// Bridge for the catalog's pre-listing reader of the `openrouter` slice (src/lib/data/normalize.ts),
-// until identity and offers read listings.
-export const RawModelsDevOpenRouter = z.object({
-  openrouter: z.object({ models: PlainObject }),
-});
-
-export function normalizeModelsDevCost(cost: Record<string, unknown> | null | undefined): Pricing {
-  const problems: PricingProblem[] = [];
-  const pricing = modelsDevPricing(cost, problems);
-  if (problems.length > 0) throw new PriceValueError(`${problems[0]!.field} ${problems[0]!.message}`);
-  return pricing;
 }
