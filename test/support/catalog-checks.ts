@@ -3,7 +3,7 @@
  * it with a synthetic newer snapshot (the refresh proof). Every expected value comes from the raw files
  * through test/support/raw-oracle.ts; nothing is pinned to the committed snapshot.
  */
-import { expect, it } from 'vitest';
+import { expect, it as vitestIt } from 'vitest';
 import type { Catalog, Offer, OfferCatalog, OfferStatement } from '../../src/lib/data/schema.ts';
 import { listingDates, newestStatements, openRouterSnapshotDates, type OracleStatement } from './raw-oracle.ts';
 
@@ -34,7 +34,11 @@ function oracle(built: BuiltCatalog): OracleStatement[] {
   return newestStatements(built.rawDir, (s) => rejected.has(`${s.file}\u0000${s.key}`) || rejected.has(`${s.file}\u0000${s.modelId}`));
 }
 
+/** Reading every raw file independently takes seconds, more on a loaded machine. */
+const ORACLE_TIMEOUT = 180_000;
+
 export function catalogChecks(load: () => BuiltCatalog): void {
+  const it = (name: string, fn: () => void) => vitestIt(name, fn, ORACLE_TIMEOUT);
   it('states every price and context of every source’s newest statement exactly', () => {
     const built = load();
     const index = statementIndex(built.offers.offers);

@@ -97,18 +97,27 @@ function* liteLlm(rawDir: string): Generator<OracleStatement> {
   }
 }
 
+const everyStatement = new Map<string, OracleStatement[]>();
+
+/** Every statement of every raw file, oldest file first; read once per folder. */
+function allStatements(rawDir: string): OracleStatement[] {
+  let statements = everyStatement.get(rawDir);
+  if (!statements) {
+    statements = [...openRouter(rawDir), ...modelsDev(rawDir), ...liteLlm(rawDir)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    everyStatement.set(rawDir, statements);
+  }
+  return statements;
+}
+
 /**
- * Each source's newest statement of each of its keys. `skip(source, file, key)` leaves out what the
- * pipeline reported as rejected (it names file and id), so the oracle falls back to the key's
- * previous statement, as the pipeline does.
+ * Each source's newest statement of each of its keys. `skip(statement)` leaves out what the pipeline
+ * reported as rejected (it names file and id), so the oracle falls back to the key's previous
+ * statement, as the pipeline does.
  */
 export function newestStatements(rawDir: string, skip: (s: OracleStatement) => boolean = () => false): OracleStatement[] {
   const newest = new Map<string, OracleStatement>();
-  for (const reader of [openRouter, modelsDev, liteLlm]) {
-    for (const statement of reader(rawDir)) {
-      if (skip(statement)) continue;
-      newest.set(`${statement.source}\u0000${statement.key}`, statement);
-    }
+  for (const statement of allStatements(rawDir)) {
+    if (!skip(statement)) newest.set(`${statement.source}\u0000${statement.key}`, statement);
   }
   return [...newest.values()];
 }
