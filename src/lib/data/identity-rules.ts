@@ -136,9 +136,16 @@ export const NAME_RULES: readonly NameRule[] = [
   { name: 'instruct-v0.1', reason: 'the first instruct release named with or without -v0.1', apply: dropFirstInstructVersion },
 ];
 
+const canonicalNames = new Map<string, string>();
+
 /** The spelling every rule leads to: what a seller's id and a catalog name are compared in. */
 export function canonicalName(id: string): string {
-  return NAME_RULES.reduce((name, rule) => rule.apply(name) ?? name, id);
+  let name = canonicalNames.get(id);
+  if (name === undefined) {
+    name = NAME_RULES.reduce((current, rule) => rule.apply(current) ?? current, id);
+    canonicalNames.set(id, name);
+  }
+  return name;
 }
 
 /**

@@ -82,24 +82,32 @@ const MATCH_RANK: Record<OfferMatch['by'], number> = { key: 0, rule: 1, alias: 2
  */
 function identifyAll(listings: SourceListing[], index: ModelIndex, naming: ProviderNaming) {
   const bySellerId = new Map<string, IdentityResult>();
-  const perEntry: { listing: SourceListing; entry: ListingEntry; providerId: string; result: IdentityResult }[] = [];
+  const perEntry: { listing: SourceListing; entry: ListingEntry; providerId: string; sellerKey: string; result: IdentityResult }[] = [];
   const memo = new Map<string, IdentityResult>();
+  const providerIds = new Map<string, string>();
   for (const listing of listings) {
     for (const entry of listing.entries) {
-      const providerId = catalogProviderId(listing.source, entry.providerId, naming);
-      const memoKey = `${listing.source}\u0000${providerId}\u0000${entry.providerModelId}\u0000${JSON.stringify(entry.keys)}`;
+      const sourceProvider = `${listing.source}\u0000${entry.providerId}`;
+      let providerId = providerIds.get(sourceProvider);
+      if (providerId === undefined) {
+        providerId = catalogProviderId(listing.source, entry.providerId, naming);
+        providerIds.set(sourceProvider, providerId);
+      }
+      const sellerKey = `${providerId}\u0000${entry.providerModelId}`;
+      const k = entry.keys;
+      const memoKey = `${sellerKey}\u0000${k.openRouterId ?? ''}\u0000${k.canonicalSlug ?? ''}\u0000${k.huggingFaceId ?? ''}\u0000${k.aaSlug ?? ''}\u0000${k.aaCreator ?? ''}`;
       let result = memo.get(memoKey);
       if (!result) {
         result = identify(entry, providerId, index);
         memo.set(memoKey, result);
       }
-      perEntry.push({ listing, entry, providerId, result });
-      const sellerKey = `${providerId}\u0000${entry.providerModelId}`;
+      perEntry.push({ listing, entry, providerId, sellerKey, result });
       const known = bySellerId.get(sellerKey);
       if (!known || MATCH_RANK[result.match.by] < MATCH_RANK[known.match.by]) bySellerId.set(sellerKey, result);
     }
   }
-  return perEntry.map((p) => ({ ...p, result: bySellerId.get(`${p.providerId}\u0000${p.entry.providerModelId}`)! }));
+  for (const p of perEntry) p.result = bySellerId.get(p.sellerKey)!;
+  return perEntry;
 }
 
 /**
@@ -207,7 +215,11 @@ function providerRecords(offers: OffersResult['offers'], inputs: OfferStageInput
 /** Listed while any offer is; quality, descriptions and other ids from what the sources state. */
 function enrichModels(models: Model[], offers: OffersResult['offers'], placed: PlacedEntry[], qualityByModel: Map<string, Quality>): Model[] {
   const byModel = new Map<string, OffersResult['offers']>();
-  for (const offer of offers) byModel.set(offer.modelId, [...(byModel.get(offer.modelId) ?? []), offer]);
+  for (const offer of offers) {
+    const list = byModel.get(offer.modelId);
+    if (list) list.push(offer);
+    else byModel.set(offer.modelId, [offer]);
+  }
   const descriptions = newestDescriptions(placed);
   return models.map((model) => {
     const own = byModel.get(model.id) ?? [];

@@ -16,7 +16,7 @@
  */
 import type { HistoryPoint, IsoDate, Offer, OfferMatch, OfferStatement, Pricing, PriceDisagreement, SourceName } from './schema.ts';
 import type { ListingEntry, SourceListing } from './sources/listing.ts';
-import { canonicalJson } from './stable-json.ts';
+import { pricingKey } from './pricing-key.ts';
 
 /** A listing entry with its catalog provider and model decided. */
 export interface PlacedEntry {
@@ -45,7 +45,9 @@ export function completeListingDates(listings: SourceListing[]): Map<string, Iso
   for (const listing of listings) {
     for (const provider of listing.completeFor) {
       const key = `${listing.source}\u0000${provider}`;
-      dates.set(key, [...(dates.get(key) ?? []), listing.date]);
+      const list = dates.get(key);
+      if (list) list.push(listing.date);
+      else dates.set(key, [listing.date]);
     }
   }
   for (const list of dates.values()) list.sort();
@@ -84,7 +86,9 @@ function sourceView(source: SourceName, placed: PlacedEntry[], context: OfferCon
   const byDate = new Map<IsoDate, PlacedEntry[]>();
   const newestByKey = new Map<string, PlacedEntry>();
   for (const p of placed) {
-    byDate.set(p.listing.date, [...(byDate.get(p.listing.date) ?? []), p]);
+    const sameDate = byDate.get(p.listing.date);
+    if (sameDate) sameDate.push(p);
+    else byDate.set(p.listing.date, [p]);
     const known = newestByKey.get(p.entry.key);
     if (p.entry.pricing !== null && (!known || known.listing.date < p.listing.date)) newestByKey.set(p.entry.key, p);
   }
@@ -133,7 +137,7 @@ export function offerHistory(views: SourceView[]): HistoryPoint[] {
     let previous: string | null = null;
     for (const p of view.dated) {
       if (p.entry.pricing === null) continue;
-      const state = canonicalJson([p.entry.pricing, p.entry.contextLength]);
+      const state = `${p.entry.contextLength}\u0000${pricingKey(p.entry.pricing)}`;
       if (state !== previous) events.push({ date: p.listing.date, source: view.source, contextLength: p.entry.contextLength, pricing: p.entry.pricing });
       previous = state;
     }
@@ -143,7 +147,7 @@ export function offerHistory(views: SourceView[]): HistoryPoint[] {
   for (const event of events) {
     const last = points[points.length - 1];
     if (last && last.date === event.date) continue;
-    if (last && last.contextLength === event.contextLength && canonicalJson(last.pricing) === canonicalJson(event.pricing)) continue;
+    if (last && last.contextLength === event.contextLength && pricingKey(last.pricing) === pricingKey(event.pricing)) continue;
     points.push(event);
   }
   return points;
