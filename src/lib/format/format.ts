@@ -13,11 +13,15 @@ export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? 'unknown' : integer.format(value);
 }
 
+// One formatter for every date: toLocaleDateString builds a new one per call, several ms each on a slow phone.
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 /** "2023-12-28" → "Dec 28, 2023" (UTC, the date as upstream states it). */
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  dateFormat ??= new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Adds thousands separators to the integer part of a decimal string, keeping every digit. */
