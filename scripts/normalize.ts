@@ -33,11 +33,9 @@ export interface RawFolder extends RawInputs {
 export function readRawFolder(rawDir: string): RawFolder {
   if (!existsSync(rawDir)) throw new UnusableInputError(`raw folder ${rawDir} does not exist`);
   const sourceFiles: RawFile[] = [];
-  const legacy: string[] = [];
   const unread: string[] = [];
   for (const file of SOURCE_FOLDERS.flatMap((folder) => filesUnder(rawDir, folder))) {
-    if (/^models-dev\/openrouter-/.test(file)) legacy.push(file);
-    else if (routeOf(file)) sourceFiles.push({ file, load: () => readJson(rawDir, file) });
+    if (routeOf(file)) sourceFiles.push({ file, load: () => readJson(rawDir, file) });
     else unread.push(file);
   }
   const sources = readSources(sourceFiles);

@@ -24,8 +24,6 @@ export const RawModelsDevModel = z.object({
   release_date: MonthOrDate.nullish(),
   knowledge: z.string().nullish(),
   open_weights: z.boolean().nullish(),
-  reasoning: z.boolean().nullish(),
-  tool_call: z.boolean().nullish(),
   modalities: z.object({ input: z.array(z.string()), output: z.array(z.string()) }).nullish(),
   limit: z.object({ context: TokenCountOrZero, output: TokenCountOrZero.nullish() }),
   // Prices are read by modelsDevPricing, which names the offending key; here cost only has to be an object.

@@ -28,8 +28,15 @@ export const PlainObject = z.custom<Record<string, unknown>>((value) => typeof v
   error: 'is not an object',
 });
 
-/** A token count where upstream writes 0 for "not stated" (models.dev limits, some endpoints). */
-export const TokenCountOrZero = z.union([z.literal(0), TokenCount]);
+/**
+ * A token count where upstream writes 0 for "not stated" (models.dev limits, some endpoints). Not a
+ * union with z.literal(0): a union builds an issue for its failing first branch on every entry.
+ */
+export const TokenCountOrZero = z
+  .number()
+  .int({ error: 'is not an integer' })
+  .nonnegative({ error: 'is negative' })
+  .max(MAX_TOKEN_COUNT, { error: `is more than ${MAX_TOKEN_COUNT} tokens` });
 
 /** Longest texts kept from upstream; longer ones are cut and reported (a 1 MB name made a 12 MB page). */
 export const TEXT_LIMITS = { id: 200, name: 200, description: 8_000 } as const;
