@@ -95,8 +95,9 @@ async function configure(root: Locator | Page, baseUrl = api.baseUrl): Promise<v
   await root.locator('.live-trial[data-ready]').first().waitFor();
   const settings = root.locator('details.trial-settings');
   if (!(await settings.evaluate((el) => (el as HTMLDetailsElement).open))) await settings.locator('summary').click();
-  await root.getByLabel('API key', { exact: true }).fill(KEY);
+  // The base URL first: each origin has its own stored key, so the key field follows the base URL.
   await root.getByLabel('Base URL').fill(baseUrl);
+  await root.getByLabel('API key', { exact: true }).fill(KEY);
 }
 
 function column(page: Page, name: string): Locator {

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 function cardSample(kind: string): string {
-  const code = loadPage(CARD)(`[data-sample="${kind}"] pre code`).text();
+  const code = loadPage(CARD)(`[data-provider="openrouter"] [data-sample="${kind}"] pre code`).text();
   expect(code).toContain(DEFAULT_BASE_URL);
   expect(code).toContain(MODEL);
   return code.replaceAll(DEFAULT_BASE_URL, server.baseUrl);

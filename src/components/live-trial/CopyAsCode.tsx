@@ -1,6 +1,6 @@
 /** The current request as runnable code, in the language the user picks, with a copy button. */
 import { useId, useState } from 'react';
-import { SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../lib/card/sample-code.ts';
+import { API_KEY_ENV, SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../lib/card/sample-code.ts';
 
 export function CopyAsCode({ request, problem }: { request: SampleRequest | null; problem: string | null }) {
   const id = useId();
@@ -48,7 +48,7 @@ export function CopyAsCode({ request, problem }: { request: SampleRequest | null
           <pre className="trial-code-text" data-kind={kind}>
             <code>{code}</code>
           </pre>
-          <p className="trial-hint">The key is read from the OPENROUTER_API_KEY environment variable; it is never put in the code.</p>
+          <p className="trial-hint">The key is read from the {request.apiKeyEnv ?? API_KEY_ENV} environment variable; it is never put in the code.</p>
         </>
       )}
     </details>

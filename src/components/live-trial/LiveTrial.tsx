@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import type { CostEstimate } from '../../lib/trial/cost.ts';
 import { buildTrialRequest } from '../../lib/trial/request.ts';
 import type { TrialModel } from '../../lib/trial/models.ts';
+import { endpointAt, type TrialEndpoint } from '../../lib/trial/endpoints.ts';
 import { isRunning } from '../../lib/trial/run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
 import { PromptForm } from './PromptForm.tsx';
@@ -15,10 +16,14 @@ import { useTrialRun } from './useTrialRun.ts';
 import { useTrialSettings } from './useTrialSettings.ts';
 import './live-trial.css';
 
-export default function LiveTrial({ model }: { model: TrialModel }) {
+export default function LiveTrial({ model, endpoints }: { model: TrialModel; endpoints: TrialEndpoint[] }) {
   const id = useId();
   const settingsState = useTrialSettings();
   const { settings, apiKey } = settingsState;
+  // The provider follows the base URL: one of the model's endpoints, or a server of the user's own.
+  const endpoint = endpointAt(endpoints, settings.baseUrl);
+  const modelId = endpoint?.modelId ?? model.id;
+  const pricing = endpoint ? endpoint.pricing : model.pricing;
   const { run, send, stop } = useTrialRun();
   const [prompt, setPrompt] = useState('');
   const [mode, setMode] = useState<RenderMode>('markdown');
@@ -26,15 +31,15 @@ export default function LiveTrial({ model }: { model: TrialModel }) {
   const [sentEstimate, setSentEstimate] = useState<CostEstimate | null>(null);
 
   const estimate = useMemo(
-    () => safeEstimate(model.pricing, settings.systemPrompt, prompt, settings.maxTokens),
-    [model.pricing, settings.systemPrompt, prompt, settings.maxTokens],
+    () => safeEstimate(pricing, settings.systemPrompt, prompt, settings.maxTokens),
+    [pricing, settings.systemPrompt, prompt, settings.maxTokens],
   );
-  const codeRequest = buildTrialRequest(model.id, prompt, settings, apiKey, false);
+  const codeRequest = buildTrialRequest(modelId, prompt, settings, apiKey, false);
   const running = isRunning(run);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
-    const built = buildTrialRequest(model.id, prompt, settings, apiKey);
+    const built = buildTrialRequest(modelId, prompt, settings, apiKey);
     if (!built.ok) {
       setProblem(built.problem);
       return;
@@ -46,6 +51,29 @@ export default function LiveTrial({ model }: { model: TrialModel }) {
 
   return (
     <div className="live-trial" data-ready={settingsState.loaded ? '' : undefined}>
+      {endpoints.length > 1 && (
+        <div className="trial-field">
+          <label htmlFor={`${id}-provider`}>Provider</label>
+          <select
+            id={`${id}-provider`}
+            value={endpoint === null ? 'other' : String(endpoints.indexOf(endpoint))}
+            onChange={(e) => {
+              const chosen = endpoints[Number(e.currentTarget.value)];
+              if (chosen) settingsState.setSetting('baseUrl', chosen.baseUrl);
+            }}
+          >
+            {endpoints.map((e, i) => (
+              <option key={`${e.providerId} ${e.modelId}`} value={i}>
+                {e.providerName} ({e.modelId})
+              </option>
+            ))}
+            {endpoint === null && <option value="other">Another server (the base URL in the settings)</option>}
+          </select>
+          <p className="trial-hint">
+            Sends model id <code>{modelId}</code> to <code>{settings.baseUrl}</code>, with the key you entered for it below.
+          </p>
+        </div>
+      )}
       <SettingsPanel state={settingsState} />
       <PromptForm
         id={`${id}-prompt`}
@@ -63,8 +91,11 @@ export default function LiveTrial({ model }: { model: TrialModel }) {
         onModeChange={setMode}
         problem={problem}
       />
-      <RunView run={run} pricing={model.pricing} estimate={sentEstimate} mode={mode} />
-      <CopyAsCode request={codeRequest.ok ? codeRequest.sample : null} problem={codeRequest.ok ? null : codeRequest.problem} />
+      <RunView run={run} pricing={pricing} estimate={sentEstimate} mode={mode} />
+      <CopyAsCode
+        request={codeRequest.ok ? { ...codeRequest.sample, apiKeyEnv: endpoint?.apiKeyEnv } : null}
+        problem={codeRequest.ok ? null : codeRequest.problem}
+      />
     </div>
   );
 }

@@ -4,6 +4,9 @@
  * store always clears the other, so "forget" and un-ticking "remember" leave no copy behind.
  *
  * Settings that are not secret (base URL, headers, sampling) are kept apart, in localStorage.
+ *
+ * Each API origin has its own key: a key typed for OpenRouter must never be sent to another
+ * provider because the user switched the base URL, and switching back finds the first key again.
  */
 import { DEFAULT_BASE_URL } from '../card/sample-code.ts';
 
@@ -42,28 +45,40 @@ function safe(storage: () => KeyValueStorage | undefined): KeyValueStorage | nul
   }
 }
 
+/** The storage name of the key for one base URL: OpenRouter's keeps the original name. */
+export function keyStorageName(baseUrl: string): string {
+  let origin: string;
+  try {
+    origin = new URL(baseUrl.trim()).origin;
+  } catch {
+    origin = 'invalid';
+  }
+  return origin === new URL(DEFAULT_BASE_URL).origin ? API_KEY_STORAGE_NAME : `${API_KEY_STORAGE_NAME}:${origin}`;
+}
+
 export function createApiKeyStore(
   session: () => KeyValueStorage | undefined = () => globalThis.sessionStorage,
   local: () => KeyValueStorage | undefined = () => globalThis.localStorage,
+  name: string = API_KEY_STORAGE_NAME,
 ): ApiKeyStore {
   const sessionStore = safe(session);
   const localStore = safe(local);
   return {
     load() {
-      const remembered = localStore?.getItem(API_KEY_STORAGE_NAME);
+      const remembered = localStore?.getItem(name);
       if (remembered) return { key: remembered, remembered: true };
-      return { key: sessionStore?.getItem(API_KEY_STORAGE_NAME) ?? '', remembered: false };
+      return { key: sessionStore?.getItem(name) ?? '', remembered: false };
     },
     save(key, remember) {
       const trimmed = key.trim();
       const [keep, drop] = remember ? [localStore, sessionStore] : [sessionStore, localStore];
-      drop?.removeItem(API_KEY_STORAGE_NAME);
-      if (trimmed) keep?.setItem(API_KEY_STORAGE_NAME, trimmed);
-      else keep?.removeItem(API_KEY_STORAGE_NAME);
+      drop?.removeItem(name);
+      if (trimmed) keep?.setItem(name, trimmed);
+      else keep?.removeItem(name);
     },
     forget() {
-      sessionStore?.removeItem(API_KEY_STORAGE_NAME);
-      localStore?.removeItem(API_KEY_STORAGE_NAME);
+      sessionStore?.removeItem(name);
+      localStore?.removeItem(name);
     },
   };
 }

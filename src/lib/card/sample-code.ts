@@ -22,6 +22,8 @@ export interface SampleRequest {
   /** OpenRouter's optional app attribution headers. */
   referer?: string | null;
   title?: string | null;
+  /** The environment variable holding the key; OPENROUTER_API_KEY unless another provider is called. */
+  apiKeyEnv?: string;
 }
 
 export const SAMPLE_KINDS = [
@@ -61,6 +63,10 @@ function attributionHeaders(request: SampleRequest): [string, string][] {
   return headers;
 }
 
+function keyEnvOf(request: SampleRequest): string {
+  return request.apiKeyEnv ?? API_KEY_ENV;
+}
+
 function baseUrlOf(request: SampleRequest): string {
   return (request.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
@@ -73,13 +79,13 @@ function jsLiteral(value: unknown, indent: string): string {
 function openAiTypeScript(request: SampleRequest): string {
   const headers = attributionHeaders(request);
   const body = requestBody(request);
-  const clientOptions = [`  baseURL: ${JSON.stringify(baseUrlOf(request))},`, `  apiKey: process.env.${API_KEY_ENV},`];
+  const clientOptions = [`  baseURL: ${JSON.stringify(baseUrlOf(request))},`, `  apiKey: process.env.${keyEnvOf(request)},`];
   if (headers.length > 0) {
     clientOptions.push(`  defaultHeaders: ${jsLiteral(Object.fromEntries(headers), '  ')},`);
   }
   const params = Object.entries(body).map(([key, value]) => `  ${key}: ${jsLiteral(value, '  ')},`);
   return [
-    `// npm install openai   then run with ${API_KEY_ENV} set, e.g. node sample.ts`,
+    `// npm install openai   then run with ${keyEnvOf(request)} set, e.g. node sample.ts`,
     `import OpenAI from 'openai';`,
     ``,
     `const client = new OpenAI({`,
@@ -100,11 +106,11 @@ function fetchJavaScript(request: SampleRequest): string {
   const headers = attributionHeaders(request);
   const headerLines = [
     `    'Content-Type': 'application/json',`,
-    `    Authorization: \`Bearer \${process.env.${API_KEY_ENV}}\`,`,
+    `    Authorization: \`Bearer \${process.env.${keyEnvOf(request)}}\`,`,
     ...headers.map(([name, value]) => `    ${JSON.stringify(name)}: ${JSON.stringify(value)},`),
   ];
   return [
-    `// Node 18+ (or Deno, Bun); run with ${API_KEY_ENV} set, e.g. node sample.mjs`,
+    `// Node 18+ (or Deno, Bun); run with ${keyEnvOf(request)} set, e.g. node sample.mjs`,
     `const response = await fetch(${JSON.stringify(`${baseUrlOf(request)}/chat/completions`)}, {`,
     `  method: 'POST',`,
     `  headers: {`,
@@ -130,11 +136,11 @@ function curl(request: SampleRequest): string {
   const lines = [
     `curl -sS --fail-with-body ${shellQuote(`${baseUrlOf(request)}/chat/completions`)}`,
     `  -H 'Content-Type: application/json'`,
-    `  -H "Authorization: Bearer $${API_KEY_ENV}"`,
+    `  -H "Authorization: Bearer $${keyEnvOf(request)}"`,
     ...attributionHeaders(request).map(([name, value]) => `  -H ${shellQuote(`${name}: ${value}`)}`),
     `  -d ${shellQuote(JSON.stringify(requestBody(request), null, 2))}`,
   ];
-  return `# run with ${API_KEY_ENV} set\n${lines.join(' \\\n')}\n`;
+  return `# run with ${keyEnvOf(request)} set\n${lines.join(' \\\n')}\n`;
 }
 
 /**
@@ -158,11 +164,11 @@ function pythonLiteral(value: unknown, indent: string): string {
 
 function python(request: SampleRequest): string {
   const headers = attributionHeaders(request);
-  const clientArgs = [`    base_url=${JSON.stringify(baseUrlOf(request))},`, `    api_key=os.environ[${JSON.stringify(API_KEY_ENV)}],`];
+  const clientArgs = [`    base_url=${JSON.stringify(baseUrlOf(request))},`, `    api_key=os.environ[${JSON.stringify(keyEnvOf(request))}],`];
   if (headers.length > 0) clientArgs.push(`    default_headers=${pythonLiteral(Object.fromEntries(headers), '    ')},`);
   const params = Object.entries(requestBody(request)).map(([key, value]) => `    ${key}=${pythonLiteral(value, '    ')},`);
   return [
-    `# pip install openai   then run with ${API_KEY_ENV} set, e.g. python3 sample.py`,
+    `# pip install openai   then run with ${keyEnvOf(request)} set, e.g. python3 sample.py`,
     `import os`,
     ``,
     `from openai import OpenAI`,
