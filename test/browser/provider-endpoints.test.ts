@@ -77,7 +77,6 @@ describe(`providers on ${CARD}`, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 

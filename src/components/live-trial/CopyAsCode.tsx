@@ -45,7 +45,7 @@ export function CopyAsCode({ request, problem }: { request: SampleRequest | null
               {copied}
             </span>
           </div>
-          <pre className="trial-code-text" data-kind={kind}>
+          <pre className="trial-code-text" data-kind={kind} tabIndex={0}>
             <code>{code}</code>
           </pre>
           <p className="trial-hint">The key is read from the {request.apiKeyEnv ?? API_KEY_ENV} environment variable; it is never put in the code.</p>
