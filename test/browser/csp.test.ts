@@ -40,15 +40,21 @@ async function openRecording(urlPath: string): Promise<{ page: Page; violations:
   };
 }
 
-/** Scrolls through the page so that client:visible islands hydrate, then waits for them. */
+/** Brings each island not yet hydrated into view (client:visible), until every one has hydrated. */
 async function hydrateAll(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-  });
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => {
+      // An island is display: contents, so its first element is what scrolls into view; islands
+      // inside something closed (a collapsed <details>) hydrate only when opened.
+      const waiting = [...document.querySelectorAll('astro-island[ssr]')]
+        .map((island) => island.firstElementChild)
+        .find((element) => element !== null && element.getClientRects().length > 0);
+      waiting?.scrollIntoView({ block: 'center' });
+      return waiting === undefined;
+    },
+    undefined,
+    { timeout: 30_000, polling: 100 },
+  );
   await page.waitForLoadState('networkidle');
 }
 
@@ -104,7 +110,7 @@ describe('content security policy', () => {
       expect({ page: urlPath, violations: await session.violations(), console: session.console }).toEqual({ page: urlPath, violations: [], console: [] });
       await session.close();
     }
-  });
+  }, 240_000);
 
   it('lets the islands work: a compare table, a calculator token count and a card chart', async () => {
     const checks: [string, (page: Page) => Promise<void>][] = [
