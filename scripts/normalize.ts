@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { normalizeCatalog, type RawInputs, type RawSnapshot } from '../src/lib/data/normalize.ts';
 import { CuratedNotesFile, Provenance } from '../src/lib/data/schema.ts';
 import { readSources, routeOf, type RawFile, type SourceReadings } from '../src/lib/data/sources/read-sources.ts';
-import { readingProblems, readingSummary } from '../src/lib/data/sources/reading-report.ts';
+import { readingCuts, readingSummary } from '../src/lib/data/sources/reading-report.ts';
 import { openRouterModelEntries } from '../src/lib/data/sources/openrouter-models.ts';
 import { UnusableInputError, firstIssue } from '../src/lib/data/sources/source-file.ts';
 import { parseConfigText } from '../src/lib/data/architecture-source.ts';
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     printRunReport(result, { out: values.out!, ms: Math.round(performance.now() - started), quiet: values.quiet!, verbose: values.verbose! });
     for (const line of readingSummary(raw.sources)) console.log(line);
     for (const file of raw.unread) console.warn(`not read (no reader for it): ${file}`);
-    if (!values.quiet) for (const line of readingProblems(raw.sources)) console.warn(line);
+    if (!values.quiet) for (const line of readingCuts(raw.sources)) console.warn(line);
   } catch (error) {
     if (error instanceof UnusableInputError) {
       console.error(`data:build failed, nothing was written: ${error.message}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readRawFolder } from '../../scripts/normalize.ts';
 import { UnusableInputError } from '../../src/lib/data/sources/source-file.ts';
-import { readingSummary } from '../../src/lib/data/sources/reading-report.ts';
+import { readingCuts, readingSummary } from '../../src/lib/data/sources/reading-report.ts';
 
 const FIXTURES = 'test/fixtures/upstream/readers';
 let raw: string;
@@ -43,6 +43,15 @@ describe('readRawFolder', () => {
     expect(sources.openRouterModels[0]!.models).toHaveLength(2);
     expect(unread).toEqual([]);
     expect(readingSummary(sources)).toContain('read litellm: 1 files, 6 entries, 0 rejected, 3 skipped, 0 texts cut');
+  });
+
+  it('reports every cut text by file, entry and field (issue 12 #14)', () => {
+    const models = JSON.parse(readFileSync(`${FIXTURES}/openrouter-models-bare-array-2026-02-27.json`, 'utf8'));
+    models[1].name = 'M'.repeat(5000);
+    put('openrouter/openrouter-models-2026-02-27.json', JSON.stringify(models));
+    const { sources } = readRawFolder(raw);
+    expect(readingCuts(sources)).toEqual([`cut: openrouter/openrouter-models-2026-02-27.json entry 1 (${models[1].id}): name cut from 5000 to 200 characters`]);
+    expect(readingSummary(sources)).toContain('read openrouter: 1 files, 2 entries, 0 rejected, 0 skipped, 1 texts cut');
   });
 
   it('lists a file no reader knows instead of ignoring it', () => {

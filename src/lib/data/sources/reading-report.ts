@@ -48,8 +48,10 @@ export function readingSummary(readings: SourceReadings): string[] {
   return lines;
 }
 
-/** Every rejection and cut of every reader, as "file entry i (id): field message" lines. */
-export function readingProblems(readings: SourceReadings): string[] {
-  const line = (kind: string, r: Rejection) => `${kind}: ${r.file} entry ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.field} ${r.message}`;
-  return [...sourceTotals(readings).values()].flatMap((t) => [...t.rejected.map((r) => line('rejected', r)), ...t.trimmed.map((r) => line('cut', r))]);
+/**
+ * Every text a reader cut, as "cut: file entry i (id): field message" lines. (Rejections reach the
+ * catalog's `rejected` list, which the run prints with the rest.)
+ */
+export function readingCuts(readings: SourceReadings): string[] {
+  return [...sourceTotals(readings).values()].flatMap((t) => t.trimmed.map((r) => `cut: ${r.file} entry ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.field} ${r.message}`));
 }
