@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 export interface OracleStatement {
-  source: 'openrouter' | 'models.dev' | 'litellm';
+  source: 'openrouter' | 'models.dev' | 'litellm' | 'openrouter-endpoints' | 'genai-prices';
   key: string;
   date: string;
   file: string;
@@ -91,8 +91,52 @@ function* liteLlm(rawDir: string): Generator<OracleStatement> {
   for (const { file, date } of dated(path.join(rawDir, 'litellm'), /^litellm-(\d{4}-\d{2}-\d{2})\.json$/)) {
     for (const [key, e] of Object.entries<any>(readRaw(file))) {
       if (typeof e !== 'object' || !e?.litellm_provider || !LITELLM_CHAT_MODES.has(e.mode)) continue;
-      if (typeof e.input_cost_per_token !== 'string' || typeof e.output_cost_per_token !== 'string') continue;
-      yield { source: 'litellm', key, date, file: path.relative(rawDir, file), provider: e.litellm_provider, modelId: key, input: shiftDecimal(e.input_cost_per_token, 6), output: shiftDecimal(e.output_cost_per_token, 6), contextLength: contextOf(e.max_input_tokens) };
+      // A price list bills only what it lists: one of the two unlisted is free; neither listed is no price.
+      if (typeof e.input_cost_per_token !== 'string' && typeof e.output_cost_per_token !== 'string') continue;
+      const input = shiftDecimal(e.input_cost_per_token ?? '0', 6);
+      const output = shiftDecimal(e.output_cost_per_token ?? '0', 6);
+      yield { source: 'litellm', key, date, file: path.relative(rawDir, file), provider: e.litellm_provider, modelId: key, input, output, contextLength: contextOf(e.max_input_tokens) };
+    }
+  }
+}
+
+/** OpenRouter's endpoints: a recording of every model's raw endpoints body, or a trimmed one ({models}). */
+function* endpoints(rawDir: string): Generator<OracleStatement> {
+  for (const { file, date } of dated(path.join(rawDir, 'openrouter-endpoints'), /-(\d{4}-\d{2}-\d{2})\.json$/)) {
+    const body = readRaw(file);
+    const models: any[] = body.models ?? body.data.map((row: any) => row.response?.data);
+    const seen = new Set<string>();
+    for (const model of models) {
+      // A ":free" row answered with its base model repeats that model's endpoints.
+      if (!model?.id || seen.has(model.id)) continue;
+      seen.add(model.id);
+      const perHandle = new Map<string, number>();
+      for (const e of model.endpoints ?? []) {
+        const handle = e.tag || e.provider_name;
+        const nth = (perHandle.get(handle) ?? 0) + 1;
+        perHandle.set(handle, nth);
+        if (typeof e.pricing?.prompt !== 'string' || typeof e.pricing?.completion !== 'string') continue;
+        const key = `${model.id}@${handle}${nth > 1 ? `#${nth}` : ''}`;
+        yield { source: 'openrouter-endpoints', key, date, file: path.relative(rawDir, file), provider: e.provider_name, modelId: model.id, input: shiftDecimal(e.pricing.prompt, 6), output: shiftDecimal(e.pricing.completion, 6), contextLength: contextOf(e.context_length) };
+      }
+    }
+  }
+}
+
+/** genai-prices: a price, {base, tiers}, or a list of price sets of which the one in force on the file's date applies. */
+function* genaiPrices(rawDir: string): Generator<OracleStatement> {
+  for (const { file, date } of dated(path.join(rawDir, 'genai-prices'), /^genai-prices-v2-(\d{4}-\d{2}-\d{2})\.json$/)) {
+    for (const provider of readRaw(file)) {
+      for (const model of provider.models ?? []) {
+        const sets: any[] = Array.isArray(model.prices) ? model.prices : [{ prices: model.prices }];
+        const inForce = sets.filter((set) => !set.constraint || (Object.keys(set.constraint).length === 1 && set.constraint.start_date <= date)).pop();
+        const prices = inForce?.prices;
+        const figure = (value: any): string | undefined => (typeof value === 'string' ? value : value?.base);
+        const input = figure(prices?.input_mtok);
+        const output = figure(prices?.output_mtok);
+        if (input === undefined && output === undefined) continue;
+        yield { source: 'genai-prices', key: `${provider.id}/${model.id}`, date, file: path.relative(rawDir, file), provider: provider.id, modelId: model.id, input: shiftDecimal(input ?? '0', 0), output: shiftDecimal(output ?? '0', 0), contextLength: contextOf(model.context_window) };
+      }
     }
   }
 }
@@ -103,7 +147,7 @@ const everyStatement = new Map<string, OracleStatement[]>();
 function allStatements(rawDir: string): OracleStatement[] {
   let statements = everyStatement.get(rawDir);
   if (!statements) {
-    statements = [...openRouter(rawDir), ...modelsDev(rawDir), ...liteLlm(rawDir)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    statements = [...openRouter(rawDir), ...modelsDev(rawDir), ...liteLlm(rawDir), ...endpoints(rawDir), ...genaiPrices(rawDir)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     everyStatement.set(rawDir, statements);
   }
   return statements;
@@ -132,6 +176,8 @@ export function listingDates(rawDir: string): string[] {
     ...dated(path.join(rawDir, 'openrouter'), /^openrouter-models-(\d{4}-\d{2}-\d{2})\.json$/),
     ...dated(path.join(rawDir, 'models-dev'), /^models-dev-api-(\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$/),
     ...dated(path.join(rawDir, 'litellm'), /^litellm-(\d{4}-\d{2}-\d{2})\.json$/),
+    ...dated(path.join(rawDir, 'openrouter-endpoints'), /-(\d{4}-\d{2}-\d{2})\.json$/),
+    ...dated(path.join(rawDir, 'genai-prices'), /^genai-prices-v2-(\d{4}-\d{2}-\d{2})\.json$/),
   ]
     .map((f) => f.date)
     .sort();
