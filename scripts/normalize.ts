@@ -40,7 +40,11 @@ export function readRawFolder(rawDir: string): RawFolder {
   }
   const sources = readSources(sourceFiles);
   // The catalog's models come from OpenRouter's snapshots as the reader validated them.
-  const snapshots: RawSnapshot[] = sources.openRouterModels.map((s) => ({ date: s.date, source: 'openrouter' as const, file: s.file, body: { data: s.models.map((m) => m.model) } }));
+  const snapshots: RawSnapshot[] = sources.openRouterModels.map((s) => {
+    const pricing = new Map(s.listing.entries.map((e) => [e.providerModelId, e.pricing!]));
+    const validated = s.models.map(({ index, model }) => ({ index, model, pricing: pricing.get(model.id)! }));
+    return { date: s.date, source: 'openrouter' as const, file: s.file, body: null, validated };
+  });
   const endpoints = newestEndpointFiles(rawDir).map((file) => ({ file, body: readJson(rawDir, file) }));
   const hfDir = path.join(rawDir, 'huggingface');
   // Configs one level down too (abridged/); a config that is not JSON is reported per model, not fatal.

@@ -152,7 +152,11 @@ export function canonicalName(id: string): string {
  * Each step of rewriting `id` by the rules, with the rules used so far: identity tries the strictest
  * spelling first and stops at the first that names exactly one model.
  */
+const stepsOf = new Map<string, { name: string; rules: string[] }[]>();
+
 export function nameSteps(id: string): { name: string; rules: string[] }[] {
+  const known = stepsOf.get(id);
+  if (known) return known;
   const steps: { name: string; rules: string[] }[] = [];
   let name = id;
   const used: string[] = [];
@@ -163,6 +167,7 @@ export function nameSteps(id: string): { name: string; rules: string[] }[] {
     used.push(rule.name);
     steps.push({ name, rules: [...used] });
   }
+  stepsOf.set(id, steps);
   return steps;
 }
 
@@ -170,7 +175,17 @@ export function nameSteps(id: string): { name: string; rules: string[] }[] {
  * Authors spelled differently by different sources ("mistralai", "mistral", "deepseek-ai", "z-ai",
  * "zai-org", "meta-llama") reduce to one key, so an author check can tell Meta's model from Mistral's.
  */
+const authorKeys = new Map<string, string>();
+
 export function authorKey(author: string): string {
+  const known = authorKeys.get(author);
+  if (known !== undefined) return known;
+  const key = authorKeyOf(author);
+  authorKeys.set(author, key);
+  return key;
+}
+
+function authorKeyOf(author: string): string {
   const lower = author.toLowerCase().replace(/^@/, '');
   const known: Record<string, string> = { 'meta-llama': 'meta', 'thudm': 'z', 'zhipuai': 'z', 'alibaba': 'qwen', 'qwen': 'qwen', 'x-ai': 'x', 'xai': 'x' };
   if (Object.hasOwn(known, lower)) return known[lower]!;

@@ -20,6 +20,11 @@ export interface RawSnapshot {
   /** Path relative to the raw folder, used in messages and provenance. */
   file: string;
   body: unknown;
+  /**
+   * The entries as the source reader already validated them (src/lib/data/sources/openrouter-models.ts),
+   * with their position in the file and normalized pricing: read as they are, not validated twice.
+   */
+  validated?: { index: number; model: RawOpenRouterModel; pricing: Pricing }[];
 }
 
 export { UnusableInputError };
@@ -57,6 +62,7 @@ export function readSnapshot(snapshot: RawSnapshot, rejected: Rejection[]): Map<
 }
 
 function readOpenRouterSnapshot(snapshot: RawSnapshot, rejected: Rejection[]): Map<string, SnapshotRecord> {
+  if (snapshot.validated) return new Map(snapshot.validated.map(({ index, model, pricing }) => [model.id, recordOf(snapshot, index, model, pricing)]));
   const entries = openRouterEntries(snapshot);
   const records = new Map<string, SnapshotRecord>();
   entries.forEach((entry, index) => {
@@ -78,33 +84,37 @@ function readOpenRouterSnapshot(snapshot: RawSnapshot, rejected: Rejection[]): M
       reject('id', `duplicate id ${raw.id} in the same snapshot`);
       return;
     }
-    records.set(raw.id, {
-      date: snapshot.date,
-      source: 'openrouter',
-      file: snapshot.file,
-      index,
-      displayName: raw.name,
-      created: unixToIsoDate(raw.created),
-      description: raw.description ?? '',
-      contextLength: raw.context_length ?? raw.top_provider?.context_length ?? null,
-      maxCompletionTokens: raw.top_provider?.max_completion_tokens ?? null,
-      inputModalities: raw.architecture.input_modalities ?? null,
-      outputModalities: raw.architecture.output_modalities ?? null,
-      tokenizer: raw.architecture.tokenizer ?? null,
-      instructType: raw.architecture.instruct_type ?? null,
-      supportedParameters: raw.supported_parameters ?? null,
-      huggingFaceId: raw.hugging_face_id || null,
-      canonicalSlug: raw.canonical_slug ?? null,
-      isModerated: raw.top_provider?.is_moderated ?? null,
-      expirationDate: raw.expiration_date ?? null,
-      pricing,
-      ...openRouterExtras(raw),
-    });
+    records.set(raw.id, recordOf(snapshot, index, raw, pricing));
   });
   return records;
 }
 
 
+
+function recordOf(snapshot: RawSnapshot, index: number, raw: RawOpenRouterModel, pricing: Pricing): SnapshotRecord {
+  return {
+    date: snapshot.date,
+    source: 'openrouter',
+    file: snapshot.file,
+    index,
+    displayName: raw.name,
+    created: unixToIsoDate(raw.created),
+    description: raw.description ?? '',
+    contextLength: raw.context_length ?? raw.top_provider?.context_length ?? null,
+    maxCompletionTokens: raw.top_provider?.max_completion_tokens ?? null,
+    inputModalities: raw.architecture.input_modalities ?? null,
+    outputModalities: raw.architecture.output_modalities ?? null,
+    tokenizer: raw.architecture.tokenizer ?? null,
+    instructType: raw.architecture.instruct_type ?? null,
+    supportedParameters: raw.supported_parameters ?? null,
+    huggingFaceId: raw.hugging_face_id || null,
+    canonicalSlug: raw.canonical_slug ?? null,
+    isModerated: raw.top_provider?.is_moderated ?? null,
+    expirationDate: raw.expiration_date ?? null,
+    pricing,
+    ...openRouterExtras(raw),
+  };
+}
 
 /**
  * The models API answers `{data: [...]}`; recordings of it also come as a bare array (jq '.data') and
