@@ -66,7 +66,8 @@ export function removeInFlightTempFilesSync(): void {
   inFlight.clear();
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a run that left a temp file or folder behind is still running. */
+export function processIsAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

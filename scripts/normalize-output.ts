@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Catalog, OfferCatalog, SnapshotChanges } from '../src/lib/data/schema.ts';
 import { stableJson } from '../src/lib/data/stable-json.ts';
 import type { NormalizeResult } from '../src/lib/data/normalize.ts';
+import { processIsAlive } from './atomic-write.ts';
 
 /** The entries of the output folder this script owns; anything else there (raw/) is never touched. */
 export const MANAGED_OUTPUTS = ['models.json', 'offers.json', 'unmatched.json', 'history'] as const;
@@ -43,16 +44,6 @@ async function writeDurably(file: string, data: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

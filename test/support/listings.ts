@@ -1,35 +1,14 @@
 /** Hand-made SourceListings for identity and offer tests (values as the recordings state them). */
 import type { Pricing } from '../../src/lib/data/schema.ts';
 import type { ListingEntry, SourceListing } from '../../src/lib/data/sources/listing.ts';
+import { unstatedEntry } from '../../src/lib/data/sources/source-file.ts';
 
 export function prices(input: string, output: string, extra: Partial<Pricing['perMillionTokens']> = {}): Pricing {
   return { perMillionTokens: { input, output, ...extra }, perUnit: {}, tiers: [], unknown: {} };
 }
 
 export function entry(providerId: string, providerModelId: string, overrides: Partial<ListingEntry> = {}): ListingEntry {
-  return {
-    providerId,
-    providerName: null,
-    endpointTag: null,
-    providerModelId,
-    key: `${providerId}/${providerModelId}`,
-    index: 0,
-    keys: {},
-    name: null,
-    description: null,
-    pricing: null,
-    contextLength: null,
-    maxOutputTokens: null,
-    quantization: null,
-    uptime: null,
-    viaOpenRouter: false,
-    releaseDate: null,
-    knowledgeCutoff: null,
-    openWeights: null,
-    inputModalities: null,
-    outputModalities: null,
-    ...overrides,
-  } as ListingEntry;
+  return { ...unstatedEntry(), providerId, providerModelId, key: `${providerId}/${providerModelId}`, index: 0, ...overrides };
 }
 
 export function listing(source: SourceListing['source'], date: string, entries: ListingEntry[], completeFor: string[] = []): SourceListing {
@@ -43,5 +22,5 @@ export function listing(source: SourceListing['source'], date: string, entries: 
     skipped: [],
     trimmed: [],
     providers: [],
-  } as SourceListing;
+  };
 }

@@ -1,10 +1,10 @@
 /** `npm run data:build -- --raw DIR --out DIR` end to end, on a small raw folder made from real entries. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileTree } from '../support/file-tree.ts';
 
 let work: string;
 let raw: string;
@@ -19,19 +19,7 @@ function normalize() {
   return spawnSync(process.execPath, ['scripts/normalize.ts', '--raw', raw, '--out', out], { encoding: 'utf8' });
 }
 
-/** Every file below a folder with its sha256, to prove a failed run changed nothing. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return files;
-}
+const tree = fileTree;
 
 beforeEach(() => {
   work = mkdtempSync(path.join(tmpdir(), 'atlas-normalize-'));

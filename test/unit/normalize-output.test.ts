@@ -4,10 +4,10 @@
  * Input: the 3-model OpenRouter fixture (test/fixtures/upstream/openrouter-models.json).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileTree } from '../support/file-tree.ts';
 import { normalizeCatalog } from '../../src/lib/data/normalize.ts';
 import { writeOutputs } from '../../scripts/normalize-output.ts';
 
@@ -23,18 +23,7 @@ function result(dates: string[]) {
   });
 }
 
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return files;
-}
+const tree = fileTree;
 
 let out: string;
 beforeEach(() => {

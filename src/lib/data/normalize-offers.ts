@@ -12,6 +12,7 @@ import { groupOwnModels, isOwnModelId, ownModelId, type UnmatchedEntry } from '.
 import { buildOffers, completeListingDates, type OffersResult, type PlacedEntry } from './offers.ts';
 import { ownModel } from './normalize-own-models.ts';
 import type { ArtificialAnalysisListing, ModelFigures } from './sources/artificial-analysis.ts';
+import { unstatedEntry } from './sources/source-file.ts';
 
 export interface ProviderInfo {
   id: string;
@@ -50,9 +51,9 @@ export interface OfferStageResult extends OffersResult {
 /** OpenRouter's own listed price per snapshot, as a listing of provider "openrouter", for inputs that come without the reader's listings (tests, benchmarks). */
 export function openRouterListing(date: IsoDate, file: string, records: Map<string, SnapshotRecord>): SourceListing {
   const entries: ListingEntry[] = [...records.entries()].map(([id, r]) => ({
+    ...unstatedEntry(),
     providerId: 'openrouter',
     providerName: 'OpenRouter',
-    endpointTag: null,
     providerModelId: id,
     key: id,
     index: r.index,
@@ -62,12 +63,8 @@ export function openRouterListing(date: IsoDate, file: string, records: Map<stri
     pricing: r.pricing,
     contextLength: r.contextLength,
     maxOutputTokens: r.maxCompletionTokens,
-    quantization: null,
-    uptime: null,
-    viaOpenRouter: false,
     releaseDate: r.created,
     knowledgeCutoff: r.knowledgeCutoff,
-    openWeights: null,
     inputModalities: r.inputModalities,
     outputModalities: r.outputModalities,
   }));
@@ -297,25 +294,13 @@ function qualityStage(listings: ArtificialAnalysisListing[], index: ModelIndex) 
 /** An AA model as identity sees entries: its slug, under its creator. */
 function aaEntry(m: ModelFigures): ListingEntry {
   return {
+    ...unstatedEntry(),
     providerId: 'artificial-analysis',
-    providerName: null,
-    endpointTag: null,
     providerModelId: m.slug,
     key: m.slug,
     index: m.index,
     keys: { aaSlug: m.slug, ...(m.creatorSlug ? { aaCreator: m.creatorSlug } : {}) },
     name: m.name,
-    description: null,
-    pricing: null,
-    contextLength: null,
-    maxOutputTokens: null,
-    quantization: null,
-    uptime: null,
-    viaOpenRouter: false,
     releaseDate: m.releaseDate,
-    knowledgeCutoff: null,
-    openWeights: null,
-    inputModalities: null,
-    outputModalities: null,
   };
 }
