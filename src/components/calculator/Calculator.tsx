@@ -19,6 +19,7 @@ import {
   type Ranking,
   type Workload,
 } from '../../lib/pricing/workload.ts';
+import { modelPath } from '../../lib/format/slug.ts';
 import CheapestChart from './CheapestChart.tsx';
 import TokenCounter from './TokenCounter.tsx';
 import './calculator.css';
@@ -433,7 +434,7 @@ function RankedTable({
               <tr data-model-id={row.model.id}>
                 <td className="num">{index + 1}</td>
                 <th scope="row">
-                  <a href={`/models/${row.model.slug}/`}>{row.model.displayName}</a>
+                  <a href={modelPath(row.model.slug)}>{row.model.displayName}</a>
                   {row.model.id === highlight && <span className="tag calc-selected-tag">selected</span>}
                   {note && <span className="calc-note"> {note}</span>}
                   <button type="button" className="calc-disclosure" aria-expanded={isOpen} aria-controls={detailId} onClick={() => toggle(row.model.id)}>
@@ -528,7 +529,7 @@ function OtherModels({ ranking }: { ranking: Ranking }) {
         <ul data-testid="calc-free">
           {ranking.free.map((r) => (
             <li key={r.model.id} data-model-id={r.model.id}>
-              <a href={`/models/${r.model.slug}/`}>{r.model.displayName}</a>
+              <a href={modelPath(r.model.slug)}>{r.model.displayName}</a>
             </li>
           ))}
         </ul>
@@ -539,7 +540,7 @@ function OtherModels({ ranking }: { ranking: Ranking }) {
         <ul data-testid="calc-variable">
           {ranking.variable.map((r) => (
             <li key={r.model.id} data-model-id={r.model.id}>
-              <a href={`/models/${r.model.slug}/`}>{r.model.displayName}</a>: {r.reason}
+              <a href={modelPath(r.model.slug)}>{r.model.displayName}</a>: {r.reason}
             </li>
           ))}
         </ul>
@@ -549,7 +550,7 @@ function OtherModels({ ranking }: { ranking: Ranking }) {
         <ul data-testid="calc-cannot">
           {ranking.cannotServe.map((r) => (
             <li key={r.model.id} data-model-id={r.model.id}>
-              <a href={`/models/${r.model.slug}/`}>{r.model.displayName}</a>: {r.reasons.join('; ')}
+              <a href={modelPath(r.model.slug)}>{r.model.displayName}</a>: {r.reasons.join('; ')}
             </li>
           ))}
         </ul>

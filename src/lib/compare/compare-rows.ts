@@ -8,7 +8,7 @@ import { workloadCost, type Workload, type WorkloadCost } from '../pricing/workl
 import { offerAndQualityGroups } from './compare-offers.ts';
 import { kvCacheBytes, weightsMemoryBytes } from '../data/architecture.ts';
 import { formatBytes, formatCount, formatDate, formatDiscount, formatParams, formatPricePerMillion, formatRopeTheta, formatUnitPrice, formatUsdRounded } from '../format/format.ts';
-import { toSlug } from '../format/slug.ts';
+import { modelPath, toSlug } from '../format/slug.ts';
 import { TOKEN_PRICE_LABELS, UNIT_PRICE_LABELS } from '../pricing/price-labels.ts';
 import type { ArchitectureValues, CompareModel } from './compare-payload.ts';
 import {
@@ -60,7 +60,7 @@ function identityRows(models: readonly CompareModel[]): CompareRow[] {
       models.map((m) =>
         m.variant === null
           ? { text: m.variantIds.length > 0 ? `base model (variants: ${m.variantIds.join(', ')})` : 'none', key: '∅', rank: null }
-          : { text: `:${m.variant}${m.baseId ? ` of ${m.baseId}` : ''}`, key: m.variant, rank: null, ...(m.baseId ? { href: `/models/${toSlug(m.baseId)}/` } : {}) },
+          : { text: `:${m.variant}${m.baseId ? ` of ${m.baseId}` : ''}`, key: m.variant, rank: null, ...(m.baseId ? { href: modelPath(toSlug(m.baseId)) } : {}) },
       ),
     ),
     row(

@@ -4,7 +4,7 @@
  * is a checkbox that works through CSS (:has), without script. Differences and best values carry
  * text, not only colour. Model names head the columns and stay pinned while the table scrolls.
  */
-import { toSlug } from '../format/slug.ts';
+import { modelPath, toSlug } from '../format/slug.ts';
 import { breakableId, h, type Markup } from './markup.ts';
 import type { CompareCell, CompareRow, RowGroup } from './compare-cells.ts';
 import type { CompareModel } from './compare-payload.ts';
@@ -24,7 +24,7 @@ function columnHeader(model: ColumnModel, label: string, removable: boolean, not
   return h(
     'th',
     { scope: 'col', class: 'model-col', 'data-model-id': model.id },
-    h('a', { href: `/models/${toSlug(model.id)}/` }, label),
+    h('a', { href: modelPath(toSlug(model.id)) }, label),
     h('span', { class: 'model-col-author' }, model.authorLabel),
     note ? h('span', { class: 'model-col-offers' }, note) : null,
     removable && h('button', { type: 'button', class: 'secondary remove', 'data-remove': model.id, 'aria-label': `Remove ${model.displayName} from the comparison` }, 'Remove'),
