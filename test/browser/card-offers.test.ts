@@ -134,5 +134,5 @@ describe('the Mixtral 8x7B Instruct providers table', () => {
       await screenshot(page, `card-mixtral-offers-${size}`);
       await close();
     }
-  });
+  }, 240_000);
 });

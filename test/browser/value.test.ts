@@ -98,8 +98,8 @@ describe('/value/', () => {
     expect(indices.length).toBeGreaterThan(1);
     for (const threshold of [0, indices[Math.floor(indices.length / 2)]!, indices.at(-1)!, indices.at(-1)! + 1]) {
       const { page, close } = await open(`/value/?preset=rag&min=${threshold}`);
-      await expect.poll(() => page.locator('input[name="in"]').inputValue()).toBe('16000');
-      await expect.poll(() => page.locator('[data-value-answer]').innerText()).toContain(`at least ${threshold}`);
+      await expect.poll(() => page.locator('input[name="in"]').inputValue(), { timeout: 15_000 }).toBe('16000');
+      await expect.poll(() => page.locator('[data-value-answer]').innerText(), { timeout: 15_000 }).toContain(`at least ${threshold}`);
       checkAnswer(await page.locator('[data-value-answer]').innerText(), RAG, threshold);
       await close();
     }
@@ -109,9 +109,9 @@ describe('/value/', () => {
     const top = Math.max(...reference(CHAT).map((r) => r.index));
     const { page, close } = await open('/value/');
     await page.locator('input[name="min"]').fill(String(top));
-    await expect.poll(() => page.locator('[data-value-answer]').innerText()).toContain(`at least ${top}`);
+    await expect.poll(() => page.locator('[data-value-answer]').innerText(), { timeout: 15_000 }).toContain(`at least ${top}`);
     checkAnswer(await page.locator('[data-value-answer]').innerText(), CHAT, top);
-    await expect.poll(() => new URL(page.url()).searchParams.get('min')).toBe(String(top));
+    await expect.poll(() => new URL(page.url()).searchParams.get('min'), { timeout: 15_000 }).toBe(String(top));
     await close();
   });
 
@@ -124,7 +124,7 @@ describe('/value/', () => {
     await canvas.focus();
     await page.keyboard.press('ArrowRight');
     const plotted = reference(CHAT).filter((r) => r.cost > 0n).map((r) => r.name);
-    await expect.poll(() => canvas.getAttribute('aria-label')).not.toBe(before);
+    await expect.poll(() => canvas.getAttribute('aria-label'), { timeout: 15_000 }).not.toBe(before);
     const label = (await canvas.getAttribute('aria-label')) ?? '';
     expect(plotted.some((name) => label.startsWith(`${name}: index`)), label).toBe(true);
     await close();
@@ -141,5 +141,5 @@ describe('/value/', () => {
       await screenshot(page, `value-${size}`);
       await close();
     }
-  });
+  }, 240_000);
 });
