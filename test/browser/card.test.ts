@@ -50,7 +50,7 @@ describe('model card', () => {
   });
 
   it('loads chart code only when the price history scrolls into view', async () => {
-    const { context, page, requests } = await open(MIXTRAL, { width: 1280, height: 600 });
+    const { context, page, requests } = await open(MIXTRAL, { width: 1280, height: 300 });
     // Everything the page loads on its own has loaded once the network has gone quiet.
     await page.waitForLoadState('networkidle');
     expect(requests.filter((url) => url.includes('price-history-chart'))).toEqual([]);
