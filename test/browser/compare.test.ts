@@ -240,6 +240,7 @@ describe('compare page', () => {
     const { page, context } = await open(THREE_URL, { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.locator('.compare-table').waitFor();
     await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-copy-status]')?.textContent !== '');
     await expect(page.locator('[data-copy-status]').textContent()).resolves.toBe('Link copied.');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(page.url());
     await context.close();
@@ -370,8 +371,9 @@ describe('compare selection from the catalog', () => {
     const rows = page.locator('#catalog tbody tr');
     const idOf = async (i: number) => (await rows.nth(i).locator('input[name="compare"]').getAttribute('value'))!;
     const [third, first] = [await idOf(2), await idOf(0)];
-    await page.getByRole('checkbox', { name: /^Compare / }).nth(2).check();
-    await page.getByRole('checkbox', { name: /^Compare / }).nth(0).focus();
+    // CSS locators: a role query walks the accessibility tree of every catalog row, which is slow at thousands of rows.
+    await rows.nth(2).locator('input[name="compare"]').check();
+    await rows.nth(0).locator('input[name="compare"]').focus();
     await page.keyboard.press('Space');
     const compareButton = bar.getByRole('button', { name: 'Compare selected (2)' });
     await compareButton.click();
@@ -386,7 +388,8 @@ describe('compare selection from the catalog', () => {
 describe('compare selection (quick picks on /compare/)', () => {
   it('compares the ticked models in the order ticked, by mouse and by keyboard', async () => {
     const { page, context } = await open('/compare/');
-    await page.locator('.quick-picks').scrollIntoViewIfNeeded();
+    // The selection bar loads when the form's end scrolls into view.
+    await page.locator('.compare-selection-anchor').scrollIntoViewIfNeeded();
     const bar = page.getByRole('region', { name: 'Compare selected models' });
     await bar.waitFor();
     await page.locator('[data-compare-fallback]').waitFor({ state: 'hidden' });
@@ -408,7 +411,8 @@ describe('compare selection (quick picks on /compare/)', () => {
 
   it('refuses a seventh model with a message', async () => {
     const { page, context } = await open('/compare/');
-    await page.locator('.quick-picks').scrollIntoViewIfNeeded();
+    // The selection bar loads when the form's end scrolls into view.
+    await page.locator('.compare-selection-anchor').scrollIntoViewIfNeeded();
     await page.getByRole('region', { name: 'Compare selected models' }).waitFor();
     const boxes = page.locator('input[name="compare"]');
     for (let i = 0; i < 7; i += 1) await boxes.nth(i).click();
