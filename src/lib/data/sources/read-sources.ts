@@ -1,6 +1,6 @@
 /**
- * Every raw file → its reader, by where it sits in data/raw. Pure: scripts/normalize.ts reads the
- * files (gzip included) and passes their parsed bodies; this decides what each one is.
+ * Every raw file → its reader, by where it sits in data/raw. No I/O here: scripts/normalize.ts passes
+ * each file with a loader (gzip included); this decides what each one is and reads it.
  */
 import type { SourceListing } from './listing.ts';
 import { readOpenRouterModelsFile, type OpenRouterModelsFile } from './openrouter-models.ts';
@@ -16,8 +16,8 @@ export interface RawFile {
   /** Path relative to the raw folder, with "/" separators. */
   file: string;
   /**
-   * Parses the file when its reader runs, so that each body can be dropped as soon as it is read:
-   * holding all 40 MB of parsed JSON at once doubled the run's garbage-collection time.
+   * Parses the file when its reader runs, so that each body can be dropped as soon as it is read
+   * instead of all 40 MB of parsed JSON being held at once.
    */
   load: () => unknown;
 }
