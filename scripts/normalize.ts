@@ -34,8 +34,14 @@ export function readRawFolder(rawDir: string): RawFolder {
   if (!existsSync(rawDir)) throw new UnusableInputError(`raw folder ${rawDir} does not exist`);
   const sourceFiles: RawFile[] = [];
   const unread: string[] = [];
+  // Per-model endpoints bodies are also handed to the catalog as they are: parsed once, kept.
+  const endpointBodies = new Map<string, unknown>();
+  const keptForEndpoints = (file: string, body: unknown) => {
+    if (file.startsWith('openrouter/endpoints/')) endpointBodies.set(file, body);
+    return body;
+  };
   for (const file of SOURCE_FOLDERS.flatMap((folder) => filesUnder(rawDir, folder))) {
-    if (routeOf(file)) sourceFiles.push({ file, load: () => readJson(rawDir, file) });
+    if (routeOf(file)) sourceFiles.push({ file, load: () => keptForEndpoints(file, readJson(rawDir, file)) });
     else unread.push(file);
   }
   const sources = readSources(sourceFiles);
@@ -45,7 +51,7 @@ export function readRawFolder(rawDir: string): RawFolder {
     const validated = s.models.map(({ index, model }) => ({ index, model, pricing: pricing.get(model.id)! }));
     return { date: s.date, source: 'openrouter' as const, file: s.file, body: null, validated };
   });
-  const endpoints = newestEndpointFiles(rawDir).map((file) => ({ file, body: readJson(rawDir, file) }));
+  const endpoints = newestEndpointFiles(rawDir).map((file) => ({ file, body: endpointBodies.has(file) ? endpointBodies.get(file) : readJson(rawDir, file) }));
   const hfDir = path.join(rawDir, 'huggingface');
   // Configs one level down too (abridged/); a config that is not JSON is reported per model, not fatal.
   const huggingFaceConfigs = Object.fromEntries(
