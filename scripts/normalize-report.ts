@@ -32,6 +32,21 @@ export function describeDisagreement(offer: Offer): string {
   return `${offer.id} (${offer.modelId}) ${d.dimension}: ${d.values.map((v) => `${v.value} by ${v.source} ${v.date}`).join(' vs ')}`;
 }
 
+/** A few disagreements of different providers and source pairs, so the examples say more than one. */
+function diverseExamples(offers: Offer[], count: number): Offer[] {
+  const picked: Offer[] = [];
+  const seen = new Set<string>();
+  for (const offer of offers) {
+    const pair = offer.disagreements[0]!.values.map((v) => v.source).join('+');
+    if (seen.has(offer.providerId) || seen.has(pair)) continue;
+    seen.add(offer.providerId);
+    seen.add(pair);
+    picked.push(offer);
+    if (picked.length === count) break;
+  }
+  return picked;
+}
+
 export function printRunReport(result: NormalizeResult, options: ReportOptions): void {
   const { catalog, offers, report } = result;
   const { counts, rejected, unknownPriceKeys } = catalog;
@@ -45,7 +60,7 @@ export function printRunReport(result: NormalizeResult, options: ReportOptions):
   console.log(
     `sources per offer: 1: ${agreement.bySources.one}, 2: ${agreement.bySources.two}, 3+: ${agreement.bySources.threeOrMore}; of those with 2+: ${agreement.agreeing} agree, ${agreement.disagreeing} disagree`,
   );
-  const examples = offers.offers.filter((o) => o.disagreements.length > 0 && o.listed).slice(0, 3);
+  const examples = diverseExamples(offers.offers.filter((o) => o.disagreements.length > 0 && o.listed), 3);
   for (const offer of examples) console.log(`  e.g. ${describeDisagreement(offer)}`);
   const withoutDescription = catalog.models.filter((m) => m.listed && m.description.trim() === '').length;
   console.log(`listed models without a description: ${withoutDescription}`);
