@@ -11,32 +11,33 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { OfferCatalog } from '../../src/lib/data/schema.ts';
 import { launchBrowser, screenshot, seriousAxeViolations, VIEWPORTS } from '../support/browser.ts';
-import { buildFixtureSite, FIXTURE_DATA_DIR } from '../support/fixture-site.ts';
+import { buildSiteFrom, FIXTURE_DATA } from '../support/offers-site.ts';
 import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
 import { referenceCost } from '../support/reference-pricing.ts';
 import { serveStatic, type StaticServer } from '../support/site.ts';
 
 const CARD = '/models/mistralai/mixtral-8x7b-instruct/';
 const MISTRAL_BASE = 'https://api.mistral.ai/v1';
-const offers = OfferCatalog.parse(JSON.parse(readFileSync(path.join(FIXTURE_DATA_DIR, 'offers.json'), 'utf8')));
+const offers = OfferCatalog.parse(JSON.parse(readFileSync(path.join(FIXTURE_DATA, 'offers.json'), 'utf8')));
 const mistralOffer = offers.offers.find((o) => o.modelId === 'mistralai/mixtral-8x7b-instruct' && o.providerId === 'mistral');
 if (!mistralOffer) throw new Error('the fixture has no Mistral offer of Mixtral 8x7B Instruct');
 
-let site: { dir: string; remove(): void };
+let site: { dist: string; close(): void };
 let server: StaticServer;
 let browser: Browser;
 let api: OpenAiTestServer;
 
 beforeAll(async () => {
-  site = await buildFixtureSite();
-  [server, browser, api] = await Promise.all([serveStatic(site.dir), launchBrowser(), startOpenAiTestServer()]);
+  // The committed snapshot's Mistral offer states no `api`; the fixture's does (models.dev, 2026-08-22).
+  site = await buildSiteFrom(FIXTURE_DATA);
+  [server, browser, api] = await Promise.all([serveStatic(site.dist), launchBrowser(), startOpenAiTestServer()]);
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   await api?.close();
-  site?.remove();
+  site?.close();
 });
 
 /** "$0.0003661" from a reference amount (USD × 10^40), as the page prints dollars. */

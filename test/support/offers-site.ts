@@ -24,17 +24,23 @@ export const FIXTURE_DATA = path.resolve('test/fixtures/site-data');
 export async function siteWithOffers(): Promise<OffersSite> {
   const suiteData = path.resolve(process.env.ATLAS_DATA_DIR ?? 'data');
   if (existsSync(path.join(suiteData, 'offers.json'))) return { dist: distDir(), dataDir: suiteData, ...read(suiteData), close: () => {} };
+  const { dist, close } = await buildSiteFrom(FIXTURE_DATA);
+  return { dist, dataDir: FIXTURE_DATA, ...read(FIXTURE_DATA), close };
+}
+
+/** Builds the site from another data folder into a fresh folder under .tmp/ (about 20 s for the fixture). */
+export async function buildSiteFrom(dataDir: string): Promise<{ dist: string; close(): void }> {
   mkdirSync(path.resolve('.tmp'), { recursive: true });
   const dist = mkdtempSync(path.resolve('.tmp', 'offers-dist-'));
   const previous = process.env.ATLAS_DATA_DIR;
-  process.env.ATLAS_DATA_DIR = FIXTURE_DATA;
+  process.env.ATLAS_DATA_DIR = dataDir;
   try {
     await build({ root: process.cwd(), outDir: dist, logLevel: 'error' });
   } finally {
     if (previous === undefined) delete process.env.ATLAS_DATA_DIR;
     else process.env.ATLAS_DATA_DIR = previous;
   }
-  return { dist, dataDir: FIXTURE_DATA, ...read(FIXTURE_DATA), close: () => rmSync(dist, { recursive: true, force: true }) };
+  return { dist, close: () => rmSync(dist, { recursive: true, force: true }) };
 }
 
 /** The raw files as JSON, not through the site's zod readers. */

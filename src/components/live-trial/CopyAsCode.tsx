@@ -1,20 +1,13 @@
 /** The current request as runnable code, in the language the user picks, with a copy button. */
 import { useId, useState } from 'react';
+import { useClipboard } from './useClipboard.ts';
 import { API_KEY_ENV, SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../lib/card/sample-code.ts';
 
 export function CopyAsCode({ request, problem }: { request: SampleRequest | null; problem: string | null }) {
   const id = useId();
   const [kind, setKind] = useState<SampleKind>('openai-ts');
-  const [copied, setCopied] = useState<string>('');
+  const clipboard = useClipboard();
   const code = request ? sampleCode(kind, request) : '';
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(code);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      setCopied('The browser did not allow copying: select the code and copy it by hand.');
-    }
-  };
   return (
     <details className="trial-code">
       <summary>Copy as code</summary>
@@ -29,7 +22,7 @@ export function CopyAsCode({ request, problem }: { request: SampleRequest | null
               value={kind}
               onChange={(e) => {
                 setKind(e.currentTarget.value as SampleKind);
-                setCopied('');
+                clipboard.reset();
               }}
             >
               {SAMPLE_KINDS.map((k) => (
@@ -38,11 +31,11 @@ export function CopyAsCode({ request, problem }: { request: SampleRequest | null
                 </option>
               ))}
             </select>
-            <button type="button" className="secondary" onClick={copy}>
+            <button type="button" className="secondary" onClick={() => void clipboard.copy(code)}>
               Copy
             </button>
             <span role="status" className="trial-hint">
-              {copied}
+              {clipboard.status}
             </span>
           </div>
           <pre className="trial-code-text" data-kind={kind} tabIndex={0}>

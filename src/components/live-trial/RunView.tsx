@@ -1,5 +1,6 @@
 /** One run's answer, reasoning, status and measurements. */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { useClipboard } from './useClipboard.ts';
 import { answerHtml } from '../../lib/trial/answer-markdown.ts';
 import { answerView, displayText } from '../../lib/trial/answer-view.ts';
 import { formatCount, formatUsd } from '../../lib/format/format.ts';
@@ -53,23 +54,15 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
 });
 
 function HiddenNote({ hidden, full }: { hidden: number; full: string }) {
-  const [copied, setCopied] = useState('');
+  const clipboard = useClipboard();
   if (hidden === 0) return null;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(full);
-      setCopied('Copied.');
-    } catch {
-      setCopied('The browser did not allow copying.');
-    }
-  };
   return (
     <p className="trial-hint">
       {formatCount(hidden)} more characters are not shown, to keep the page responsive.{' '}
-      <button type="button" className="secondary" onClick={copy}>
+      <button type="button" className="secondary" onClick={() => void clipboard.copy(full)}>
         Copy all {formatCount(full.length)} characters
       </button>{' '}
-      <span role="status">{copied}</span>
+      <span role="status">{clipboard.status}</span>
     </p>
   );
 }
