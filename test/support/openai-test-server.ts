@@ -300,12 +300,14 @@ async function respond(req: IncomingMessage, res: ServerResponse, body: unknown)
       await write(delta({}, 'stop'));
       await write(`data: {"id":"gen-test-1","model":${JSON.stringify(model)},"choices":[],"usage":${FIXTURE.absurdUsageJson}}\n\n`);
       break;
-    case 'flood-lines':
+    case 'flood-lines': {
+      const batch = Array.from({ length: FIXTURE.floodLinesPerBatch }, (_, i) => `data: not json ${i}\n\n`).join('');
       while (!closed) {
         await write(delta({ content: 'still here ' }), 0);
-        await write(Array.from({ length: FIXTURE.floodLinesPerBatch }, (_, i) => `data: not json ${i}\n\n`).join(''), 100);
+        await write(batch, 100);
       }
       return;
+    }
     case 'flood-big':
       await write(delta({ content: `${'Lorem ipsum dolor sit amet. '.repeat(FIXTURE.floodBigEventBytes / 28)}` }), 50);
       while (!closed) await write(delta({ content: ' and more' }), 20);
