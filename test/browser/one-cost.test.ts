@@ -102,8 +102,9 @@ describe('one workload, one figure on every page', () => {
       await playground.locator('.live-trial[data-ready]').waitFor();
       const settings = playground.locator('details.trial-settings');
       if (!(await settings.evaluate((el) => (el as HTMLDetailsElement).open))) await settings.locator('summary').click();
-      await playground.getByLabel('API key', { exact: true }).fill('sk-test-one-cost');
+      // The base URL first: the key field holds the key of the base URL's origin.
       await playground.getByLabel('Base URL').fill(api.baseUrl);
+      await playground.getByLabel('API key', { exact: true }).fill('sk-test-one-cost');
       await playground.getByLabel('Max tokens').fill('500');
       // 3,984 characters at about four per token are 996 tokens, plus 4 for the message's template: 1,000.
       await playground.getByLabel('Prompt for every model').fill('x'.repeat(3_984));
