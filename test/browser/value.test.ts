@@ -32,7 +32,7 @@ interface Usage {
 }
 
 /** Per model with an index: the cheapest listed offer's cost for the usage, and the providers at that cost. */
-function reference(usage: Usage) {
+function reference(usage: Usage, includeFree = false) {
   const providerName = new Map(site.offers.providers.map((p) => [p.id, p.name]));
   const rows: { name: string; index: number; cost: bigint; providers: string[] }[] = [];
   for (const model of site.models) {
@@ -46,6 +46,8 @@ function reference(usage: Usage) {
         // A variable price has no reference cost; the page leaves such offers out of the ranking too.
       }
     }
+    // Free offers count only when asked for (free=1); the page leaves them out by default.
+    if (!includeFree) costs.splice(0, costs.length, ...costs.filter((c) => c.cost > 0n));
     if (costs.length === 0) continue;
     const cost = costs.reduce((min, c) => (c.cost < min ? c.cost : min), costs[0]!.cost);
     rows.push({ name: model.displayName, index, cost, providers: costs.filter((c) => c.cost === cost).map((c) => c.provider) });
@@ -54,8 +56,8 @@ function reference(usage: Usage) {
 }
 
 /** The models that may be named for a threshold: the cheapest at or above it (all of them on a tie). */
-function expectedAnswers(usage: Usage, threshold: number) {
-  const eligible = reference(usage).filter((r) => r.index >= threshold);
+function expectedAnswers(usage: Usage, threshold: number, includeFree = false) {
+  const eligible = reference(usage, includeFree).filter((r) => r.index >= threshold);
   if (eligible.length === 0) return [];
   const lowest = eligible.reduce((min, r) => (r.cost < min ? r.cost : min), eligible[0]!.cost);
   return eligible.filter((r) => r.cost === lowest);
@@ -68,8 +70,8 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
   return { page, close: () => context.close() };
 }
 
-function checkAnswer(sentence: string, usage: Usage, threshold: number): void {
-  const expected = expectedAnswers(usage, threshold);
+function checkAnswer(sentence: string, usage: Usage, threshold: number, includeFree = false): void {
+  const expected = expectedAnswers(usage, threshold, includeFree);
   if (expected.length === 0) {
     expect(sentence).toContain('no model with');
     return;
@@ -103,6 +105,14 @@ describe('/value/', () => {
       checkAnswer(await page.locator('[data-value-answer]').innerText(), RAG, threshold);
       await close();
     }
+  });
+
+  it('counts free offers only when the link asks for them', async () => {
+    const { page, close } = await open('/value/?preset=chat&min=0&free=1');
+    await expect.poll(() => page.locator('input[name="free"]').isChecked(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.locator('[data-value-answer]').innerText(), { timeout: 15_000 }).toContain('at least 0');
+    checkAnswer(await page.locator('[data-value-answer]').innerText(), CHAT, 0, true);
+    await close();
   });
 
   it('updates the answer and the URL when the threshold is typed', async () => {

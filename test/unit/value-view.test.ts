@@ -42,6 +42,12 @@ describe('value points', () => {
     expect(answerSentence(null, 41, DEFAULT_PRESET.workload)).toBe('For this workload, no model with an intelligence index of at least 41 has a price in the data.');
   });
 
+  it('leaves free offers out unless asked for', () => {
+    const withFree = [...models, model('e', 50, [offer('z', '0', '0'), offer('p', '20', '20')])]; // 0.03 when paid
+    expect(valuePoints(withFree, DEFAULT_PRESET.workload).find((p) => p.model.id === 'e')?.cost).toBe('0.03');
+    expect(valuePoints(withFree, DEFAULT_PRESET.workload, true)[0]).toMatchObject({ cost: '0', providerName: 'Z' });
+  });
+
   it('takes the median index, rounded down, as the default threshold', () => {
     expect(defaultThreshold(points)).toBe(20);
     expect(defaultThreshold([])).toBe(0);

@@ -7,7 +7,7 @@ import { whenVisible } from '../../lib/browser/when-visible.ts';
 import { formatUsdRounded } from '../../lib/format/format.ts';
 import { periodCosts } from '../../lib/pricing/pricing.ts';
 import { presetById, workloadFromParams, type Workload } from '../../lib/pricing/workload.ts';
-import { answerSentence, cheapestAtLeast, thresholdFromParams, valuePoints, type ValueData, type ValuePoint } from '../../lib/value/value-view.ts';
+import { answerSentence, cheapestAtLeast, includeFreeFromParams, thresholdFromParams, valuePoints, type ValueData, type ValuePoint } from '../../lib/value/value-view.ts';
 
 const root = document.querySelector<HTMLElement>('[data-value-page]');
 const form = root?.querySelector<HTMLFormElement>('[data-value-form]');
@@ -73,6 +73,8 @@ function fillForm(params: URLSearchParams, workload: Workload, threshold: number
   set('reasoning', String(workload.reasoningTokens));
   set('requests', String(workload.requests));
   set('min', String(threshold));
+  const free = form.elements.namedItem('free');
+  if (free instanceof HTMLInputElement) free.checked = includeFreeFromParams(params);
 }
 
 async function update(params: URLSearchParams): Promise<void> {
@@ -86,7 +88,7 @@ async function update(params: URLSearchParams): Promise<void> {
   const answerBox = root.querySelector('[data-value-answer]');
   try {
     const { models } = await loadData();
-    const points = valuePoints(models, workload);
+    const points = valuePoints(models, workload, includeFreeFromParams(params));
     const answer = cheapestAtLeast(points, threshold);
     renderRows(table.tBodies[0], points, answer, workload);
     if (answerBox) answerBox.firstElementChild!.textContent = answerSentence(answer, threshold, workload);
@@ -109,6 +111,7 @@ function paramsFromForm(changed: string | null): URLSearchParams {
     for (const name of ['in', 'out', 'cached', 'reasoning', 'requests']) params.set(name, String(values.get(name) ?? ''));
   }
   params.set('min', String(values.get('min') ?? ''));
+  if (values.get('free') === '1') params.set('free', '1');
   return params;
 }
 

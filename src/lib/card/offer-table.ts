@@ -96,6 +96,17 @@ function costText(costed: CostedOffer): { cost: string; costExact: string | null
   return { cost: cost.kind === 'variable' ? `variable: ${cost.reason}` : `cannot be priced: ${cost.reason}`, costExact: null };
 }
 
+/** Each source and date once: a source may state one offer under several keys (regions, aliases). */
+function sourcesOf(offer: Offer): OfferSource[] {
+  const seen = new Set<string>();
+  return offer.statements.flatMap((s) => {
+    const key = `${s.source} ${s.date}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ label: SOURCE_INFO[s.source].label, url: SOURCE_INFO[s.source].url, date: s.date, dateText: formatDate(s.date) }];
+  });
+}
+
 export const decimalOrNull = (price: Price | undefined) => (price === undefined || price === VARIABLE_PRICE ? null : new Big(price));
 
 export function offerRows(ranked: readonly CostedOffer[], providerById: (id: string) => Provider | undefined, cheapestIds: ReadonlySet<string>): OfferRow[] {
@@ -129,7 +140,7 @@ export function offerRows(ranked: readonly CostedOffer[], providerById: (id: str
       uptime: uptimeText(offer),
       ...costText(costed),
       cheapest: cheapestIds.has(offer.id),
-      sources: offer.statements.map((s) => ({ label: SOURCE_INFO[s.source].label, url: SOURCE_INFO[s.source].url, date: s.date, dateText: formatDate(s.date) })),
+      sources: sourcesOf(offer),
       retiredSince: offer.retiredSince,
       lastSeen: offer.lastSeen,
       ranks: Object.fromEntries(SORT_KEYS.map((key) => [key, columnRanks[key][position]])) as Record<OfferSortKey, number>,

@@ -67,12 +67,15 @@ export function toValueModels(
 /**
  * One point per model that the workload can be priced on, cheapest first (ties: the higher index,
  * then the name). A point is on the frontier when every cheaper-or-equal point has a lower index.
+ * Offers that cost nothing are left out unless asked for: they are mostly rate-limited trials and
+ * subscription plans, which would otherwise answer every question with "free".
  */
-export function valuePoints(models: readonly ValueModel[], workload: Workload): ValuePoint[] {
+export function valuePoints(models: readonly ValueModel[], workload: Workload, includeFree = false): ValuePoint[] {
   const points: Omit<ValuePoint, 'onFrontier'>[] = [];
   for (const model of models) {
     const names = new Map(model.offers.map((o) => [o.providerId, o.providerName]));
-    const [cheapest] = cheapestCurrent(rankOffers(model.offers, workload, (id) => names.get(id) ?? id));
+    const ranked = rankOffers(model.offers, workload, (id) => names.get(id) ?? id);
+    const [cheapest] = cheapestCurrent(includeFree ? ranked : ranked.filter((r) => r.cost.kind !== 'priced' || r.cost.total !== '0'));
     if (cheapest === undefined || cheapest.cost.kind !== 'priced') continue;
     points.push({ model, cost: cheapest.cost.total, providerName: cheapest.offer.providerName, index: model.intelligenceIndex });
   }
@@ -95,6 +98,11 @@ export function defaultThreshold(points: readonly ValuePoint[]): number {
   if (points.length === 0) return 0;
   const sorted = points.map((p) => p.index).sort((a, b) => a - b);
   return Math.floor(sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
+}
+
+/** `free=1` in the URL counts offers that cost nothing. */
+export function includeFreeFromParams(params: URLSearchParams): boolean {
+  return params.get('free') === '1';
 }
 
 /** Reads `min` from the URL: a number from 0 to 1000, else the default. */
