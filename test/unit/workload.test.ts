@@ -1,37 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Pricing } from '../../src/lib/data/schema.ts';
 import {
   DEFAULT_PRESET,
   fitProblems,
   PRESETS,
-  rankModels,
   usageFor,
   WORKLOAD_FIELDS,
   workloadFromParams,
   workloadToParams,
-  type PricedModel,
   type Workload,
 } from '../../src/lib/pricing/workload.ts';
 
 const chat = DEFAULT_PRESET.workload;
 
-function pricedModel(id: string, pricing: Partial<Pricing['perMillionTokens']> & { input: string; output: string }, extra: Partial<PricedModel> = {}): PricedModel {
-  return {
-    id,
-    slug: id,
-    displayName: id,
-    author: id.split('/')[0] ?? id,
-    authorLabel: id,
-    contextLength: 128_000,
-    maxCompletionTokens: null,
-    inputModalities: ['text'],
-    tokenizer: 'Other',
-    tags: [],
-    listed: true,
-    pricing: { perMillionTokens: pricing, perUnit: {}, tiers: [], unknown: {} },
-    ...extra,
-  };
+/** A model's limits, as fitProblems reads them. */
+function limits(contextLength: number | null, maxCompletionTokens: number | null) {
+  return { contextLength, maxCompletionTokens, inputModalities: ['text'] };
 }
 
 describe('usageFor', () => {
@@ -94,7 +78,7 @@ describe('workload URL state', () => {
 });
 
 describe('fitProblems', () => {
-  const small = pricedModel('a/small', { input: '1', output: '1' }, { contextLength: 4_096, maxCompletionTokens: 1_000 });
+  const small = limits(4_096, 1_000);
 
   it('accepts a request that exactly fills the context', () => {
     expect(fitProblems(small, { ...chat, inputTokens: 3_596, outputTokens: 500 })).toEqual([]);
@@ -111,34 +95,5 @@ describe('fitProblems', () => {
 
   it('does not hold unknown limits against a model', () => {
     expect(fitProblems({ contextLength: null, maxCompletionTokens: null, inputModalities: ['text', 'image'] }, { ...chat, inputTokens: 10_000_000, images: 3 })).toEqual([]);
-  });
-});
-
-describe('rankModels', () => {
-  const models = [
-    pricedModel('x/dear', { input: '10', output: '30' }),
-    pricedModel('x/cheap', { input: '0.1', output: '0.2' }),
-    pricedModel('x/free', { input: '0', output: '0' }),
-    pricedModel('x/router', { input: 'variable', output: 'variable' }),
-    pricedModel('x/tiny', { input: '0.01', output: '0.01' }, { contextLength: 1_000 }),
-    pricedModel('x/mid', { input: '1', output: '2' }),
-  ];
-
-  it('ranks paid models cheapest first and sets free, variable and unfit models apart', () => {
-    const ranking = rankModels(models, chat);
-    expect(ranking.ranked.map((r) => r.model.id)).toEqual(['x/cheap', 'x/mid', 'x/dear']);
-    expect(ranking.free.map((r) => r.model.id)).toEqual(['x/free']);
-    expect(ranking.variable.map((r) => r.model.id)).toEqual(['x/router']);
-    expect(ranking.cannotServe).toEqual([{ model: models[4], reasons: ['context of 1,000 tokens is smaller than the 1,500 this request needs'] }]);
-  });
-
-  it('projects each cost over the volume', () => {
-    // x/cheap: 1,000 × 0.1 + 500 × 0.2 = 200 per 1M → 0.0002; × 1,000 a day = 0.2; × 30 = 6
-    expect(rankModels(models, chat).ranked[0]?.costs).toEqual({ perRequest: '0.0002', perDay: '0.2', perMonth: '6' });
-  });
-
-  it('lists a model with no web search price as unable to serve searches', () => {
-    const ranking = rankModels([models[1] as PricedModel], { ...chat, webSearches: 1 });
-    expect(ranking.cannotServe[0]?.reasons).toEqual(['the model states no web search price']);
   });
 });

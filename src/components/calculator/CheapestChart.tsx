@@ -5,11 +5,11 @@
 import { useEffect, useId, useRef } from 'react';
 import { formatUsdRounded } from '../../lib/format/format.ts';
 import { whenVisible } from '../../lib/browser/when-visible.ts';
-import type { PricedRow } from '../../lib/pricing/workload.ts';
+import type { OfferRow } from '../../lib/calculator/offer-ranking.ts';
 import type { ChartBar, CostChart } from './cost-chart.ts';
 
 interface Props {
-  rows: PricedRow[];
+  rows: OfferRow[];
   top: number;
   choices: readonly number[];
   onTopChange: (top: number) => void;
@@ -17,8 +17,8 @@ interface Props {
 
 const AXIS_LABEL = 'USD per month';
 
-function barsOf(rows: PricedRow[]): ChartBar[] {
-  return rows.map((r) => ({ label: r.model.displayName, value: Number(r.costs.perMonth), text: `${formatUsdRounded(r.costs.perMonth)} per month` }));
+function barsOf(rows: OfferRow[]): ChartBar[] {
+  return rows.map((r) => ({ label: `${r.model.displayName} at ${r.providerName}`, value: Number(r.costs.perMonth), text: `${formatUsdRounded(r.costs.perMonth)} per month` }));
 }
 
 export default function CheapestChart({ rows, top, choices, onTopChange }: Props) {
@@ -49,7 +49,7 @@ export default function CheapestChart({ rows, top, choices, onTopChange }: Props
     chartRef.current?.update(barsOf(rows), AXIS_LABEL);
   }, [rows]);
 
-  const summary = rows.length > 0 ? `Bar chart of the ${rows.length} cheapest models per month; the table below gives the same numbers.` : 'No paid model to chart.';
+  const summary = rows.length > 0 ? `Bar chart of the ${rows.length} cheapest per month; the table below gives the same numbers.` : 'No paid model to chart.';
   return (
     <figure className="calc-chart" ref={figureRef} aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
@@ -71,10 +71,10 @@ export default function CheapestChart({ rows, top, choices, onTopChange }: Props
       <details className="calc-chart-data">
         <summary>Chart data as a table</summary>
         <table data-testid="calc-chart-table">
-          <caption className="visually-hidden">The cheapest {rows.length} models, cost per month</caption>
+          <caption className="visually-hidden">The cheapest {rows.length}, cost per month</caption>
           <thead>
             <tr>
-              <th scope="col">Model</th>
+              <th scope="col">Model and provider</th>
               <th scope="col" className="num">
                 Per month
               </th>
@@ -82,8 +82,10 @@ export default function CheapestChart({ rows, top, choices, onTopChange }: Props
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.model.id}>
-                <th scope="row">{r.model.displayName}</th>
+              <tr key={r.offer.id}>
+                <th scope="row">
+                  {r.model.displayName} at {r.providerName}
+                </th>
                 <td className="num">{formatUsdRounded(r.costs.perMonth)}</td>
               </tr>
             ))}

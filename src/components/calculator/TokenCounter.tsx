@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format/format.ts';
 import { COUNTER_IDS, counterForFamily, countTokens, isCounterLoaded, TOKEN_COUNTERS, type CounterId } from '../../lib/calculator/tokenizers.ts';
-import type { PricedModel } from '../../lib/pricing/workload.ts';
+import type { PricedModel } from '../../lib/calculator/pricing-payload.ts';
 
 interface Props {
   models: PricedModel[] | null;

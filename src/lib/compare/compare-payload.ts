@@ -6,39 +6,12 @@
  * normalized `Model` of src/lib/data/schema.ts, so the type checker holds the two together.
  */
 import * as z from 'zod/mini';
-import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
-import { DECIMAL, DISCOUNT_FRACTION } from '../pricing/decimal.ts';
+import { PricingMini } from '../pricing/pricing-schema-mini.ts';
 
-const decimal = z.string().check(z.regex(DECIMAL, 'is not a non-negative decimal number'));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not an ISO date (YYYY-MM-DD)'));
-const price = z.union([decimal, z.literal(VARIABLE_PRICE)]);
 const count = z.nullable(z.number());
 
-const tokenPriceShape = {
-  cacheRead: z.optional(price),
-  cacheWrite: z.optional(price),
-  cacheWrite1h: z.optional(price),
-  reasoning: z.optional(price),
-  audioInput: z.optional(price),
-  audioCacheRead: z.optional(price),
-  audioOutput: z.optional(price),
-  imageOutput: z.optional(price),
-};
-const unitPrices = z.object({ request: z.optional(price), image: z.optional(price), webSearch: z.optional(price) });
-
-export const ComparePricing = z.object({
-  perMillionTokens: z.object({ input: price, output: price, ...tokenPriceShape }),
-  perUnit: unitPrices,
-  discount: z.optional(z.string().check(z.regex(DISCOUNT_FRACTION, 'is not a discount fraction from 0 up to, not including, 1'))),
-  tiers: z.array(
-    z.object({
-      minPromptTokens: z.number(),
-      perMillionTokens: z.object({ input: z.optional(price), output: z.optional(price), ...tokenPriceShape }),
-      perUnit: z.optional(unitPrices),
-    }),
-  ),
-  unknown: z.record(z.string(), z.string()),
-});
+export const ComparePricing = PricingMini;
 
 const historyPoint = z.object({ date: isoDate, contextLength: count, pricing: ComparePricing });
 

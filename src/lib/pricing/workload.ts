@@ -1,10 +1,9 @@
 /**
  * A workload for the cost calculator: what each request consumes and how many requests there are,
- * the presets, its URL form, and the ranking of models by what the workload costs on them.
- * Pure logic shared by the calculator island, its server-rendered fallback and the model cards.
+ * the presets, its URL form, whether a model or offer can serve it, and the one function that prices
+ * it. Pure logic shared by the calculator, the model cards, compare and the playground's estimate.
  */
-import { pick } from '../format/pick.ts';
-import { compareCosts, periodCosts, requestCost, type CostLine, type PeriodCosts, type RequestUsage } from './pricing.ts';
+import { periodCosts, requestCost, type CostLine, type PeriodCosts, type RequestUsage } from './pricing.ts';
 import type { Model, PriceTier, Pricing } from '../data/schema.ts';
 
 export interface Workload {
@@ -177,27 +176,8 @@ export function workloadToParams(workload: Workload): URLSearchParams {
 // ---------------------------------------------------------------------------------------------
 // Who can serve the workload
 
-/** The fields of a catalog model the calculator ships to the browser, in the order /api/pricing.json lists them. */
-const PRICED_MODEL_FIELDS = [
-  'id',
-  'slug',
-  'displayName',
-  'author',
-  'authorLabel',
-  'contextLength',
-  'maxCompletionTokens',
-  'inputModalities',
-  'tokenizer',
-  'tags',
-  'listed',
-  'pricing',
-] as const satisfies readonly (keyof Model)[];
-
-/** What the calculator needs of a model: a compact subset of the normalized Model. */
-export type PricedModel = Pick<Model, (typeof PRICED_MODEL_FIELDS)[number]>;
-
 /** Reasons the model cannot serve the workload, empty when it can (unknown limits are not held against it). */
-export function fitProblems(model: Pick<PricedModel, 'contextLength' | 'maxCompletionTokens' | 'inputModalities'>, workload: Workload): string[] {
+export function fitProblems(model: Pick<Model, 'contextLength' | 'maxCompletionTokens' | 'inputModalities'>, workload: Workload): string[] {
   const problems: string[] = [];
   const generated = workload.outputTokens + workload.reasoningTokens;
   const needed = workload.inputTokens + generated;
@@ -209,56 +189,6 @@ export function fitProblems(model: Pick<PricedModel, 'contextLength' | 'maxCompl
   }
   if (workload.images > 0 && !model.inputModalities.includes('image')) problems.push('does not take image input');
   return problems;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Ranking
-
-export interface PricedRow {
-  model: PricedModel;
-  costs: PeriodCosts;
-  lines: CostLine[];
-  tier: PriceTier | null;
-  discount: string | null;
-}
-
-export interface Ranking {
-  /** Models with a cost above zero, cheapest first (ties by name). */
-  ranked: PricedRow[];
-  /** Models that serve the workload at no charge. */
-  free: PricedRow[];
-  variable: { model: PricedModel; reason: string }[];
-  cannotServe: { model: PricedModel; reasons: string[] }[];
-}
-
-export function rankModels(models: readonly PricedModel[], workload: Workload): Ranking {
-  const ranking: Ranking = { ranked: [], free: [], variable: [], cannotServe: [] };
-  for (const model of models) {
-    const reasons = fitProblems(model, workload);
-    const cost = workloadCost(model.pricing, workload);
-    if (cost.kind === 'unavailable') reasons.push(cost.reason);
-    if (reasons.length > 0) {
-      ranking.cannotServe.push({ model, reasons });
-      continue;
-    }
-    if (cost.kind === 'variable') {
-      ranking.variable.push({ model, reason: cost.reason });
-      continue;
-    }
-    if (cost.kind !== 'priced') continue;
-    const row: PricedRow = { model, costs: { perRequest: cost.perRequest, perDay: cost.perDay, perMonth: cost.perMonth }, lines: cost.lines, tier: cost.tier, discount: cost.discount };
-    (compareCosts(cost.perRequest, '0') === 0 ? ranking.free : ranking.ranked).push(row);
-  }
-  const byName = (a: { model: PricedModel }, b: { model: PricedModel }) => a.model.displayName.localeCompare(b.model.displayName, 'en');
-  ranking.ranked.sort((a, b) => compareCosts(a.costs.perRequest, b.costs.perRequest) || byName(a, b));
-  ranking.free.sort(byName);
-  ranking.variable.sort(byName);
-  ranking.cannotServe.sort(byName);
-  return ranking;
-}
-
-export function toPricedModel(model: Model): PricedModel {
-  return pick(model, PRICED_MODEL_FIELDS);
 }
 
 /** Link to the calculator with a preset workload and a model highlighted. */

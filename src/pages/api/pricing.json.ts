@@ -1,13 +1,13 @@
 /**
- * /api/pricing.json: the compact catalog the cost calculator fetches (prices, limits, modalities and
- * tokenizer of every model, listed and retired), so the page's HTML carries none of it.
+ * /api/pricing.json: what the cost calculator fetches, every model's few ranking facts and every
+ * offer's prices and limits (src/lib/calculator/pricing-payload.ts), so the page's HTML carries none.
  */
 import type { APIRoute } from 'astro';
-import { loadCatalog } from '../../lib/data-files/catalog.ts';
-import { toPricedModel } from '../../lib/pricing/workload.ts';
+import { loadCatalog, loadOfferCatalog } from '../../lib/data-files/catalog.ts';
+import { toPricingPayload } from '../../lib/calculator/pricing-payload.ts';
 
 export const GET: APIRoute = () => {
   const { asOf, models } = loadCatalog();
-  const body = { asOf, models: models.map(toPricedModel) };
+  const body = toPricingPayload(asOf, models, loadOfferCatalog());
   return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
