@@ -25,10 +25,8 @@ function model(id: string, extra: Partial<PricedModel> = {}): PricedModel {
 
 function offer(modelId: string, providerId: string, input: string, output: string, extra: Partial<PricedOffer> = {}): PricedOffer {
   return {
-    id: `${providerId}/${modelId}`,
     modelId,
     providerId,
-    providerModelId: modelId,
     pricing: { perMillionTokens: { input, output }, perUnit: {}, tiers: [], unknown: {} },
     contextLength: 128_000,
     maxOutputTokens: null,
@@ -64,7 +62,7 @@ const payload: Pick<PricingPayload, 'models' | 'offers' | 'providers'> = {
 };
 
 const filters = (extra: Partial<OfferFilters> = {}): OfferFilters => ({ ...DEFAULT_OFFER_FILTERS, ...extra });
-const ids = (rows: { offer: { id: string } }[]) => rows.map((r) => r.offer.id);
+const ids = (rows: { offer: PricedOffer }[]) => rows.map((r) => `${r.offer.providerId}/${r.offer.modelId}`);
 
 describe('rankOffers', () => {
   it('ranks every offer cheapest first and sets free, variable and unfit offers apart', () => {
@@ -73,7 +71,7 @@ describe('rankOffers', () => {
     expect(ids(ranking.ranked)).toEqual(['p1/x/cheap', 'p2/x/free', 'p2/x/dear', 'p1/x/dear']);
     expect(ids(ranking.free)).toEqual(['p1/x/free']);
     expect(ids(ranking.variable)).toEqual(['p1/x/router']);
-    expect(ranking.cannotServe.map((r) => [r.offer.id, r.reasons])).toEqual([
+    expect(ranking.cannotServe.map((r) => [`${r.offer.providerId}/${r.offer.modelId}`, r.reasons])).toEqual([
       ['p2/x/cheap', ['context of 900 tokens is smaller than the 1,500 this request needs']],
       ['p1/x/tiny', ['context of 1,000 tokens is smaller than the 1,500 this request needs']],
     ]);
@@ -112,6 +110,6 @@ describe('rankOffers', () => {
 
   it('lists an offer with no web search price as unable to serve searches', () => {
     const ranking = rankOffers(payload, { ...chat, webSearches: 1 }, filters({ onePerModel: false }));
-    expect(ranking.cannotServe.find((r) => r.offer.id === 'p1/x/cheap')?.reasons).toEqual(['the model states no web search price']);
+    expect(ranking.cannotServe.find((r) => r.offer.providerId === 'p1' && r.offer.modelId === 'x/cheap')?.reasons).toEqual(['the model states no web search price']);
   });
 });

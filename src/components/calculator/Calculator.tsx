@@ -9,7 +9,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { fetchJson } from '../../lib/browser/fetch-json.ts';
 import { calculatorQuery, DEFAULT_VIEW, TOP_CHOICES, viewFromParams, type CalculatorView } from '../../lib/calculator/calculator-url.ts';
 import { rankOffers } from '../../lib/calculator/offer-ranking.ts';
-import { PricingPayload } from '../../lib/calculator/pricing-payload.ts';
+import { fromPricingWire, PricingWire, type PricingPayload } from '../../lib/calculator/pricing-payload.ts';
 import { statusText } from '../../lib/calculator/ranking-text.ts';
 import { DEFAULT_PRESET, WORKLOAD_FIELDS, workloadFromParams, type Workload } from '../../lib/pricing/workload.ts';
 import ErrorBoundary from '../ErrorBoundary.tsx';
@@ -57,9 +57,9 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
     setLinkProblems(read.problems);
     setReady(true);
     const controller = new AbortController();
-    fetchJson(dataUrl, PricingPayload, { signal: controller.signal })
-      .then((body) => {
-        setPayload(body);
+    fetchJson(dataUrl, PricingWire, { signal: controller.signal })
+      .then((wire) => {
+        setPayload(fromPricingWire(wire));
         const fallback = document.getElementById(fallbackId);
         if (fallback) fallback.hidden = true;
       })

@@ -82,7 +82,7 @@ export default function CheapestChart({ rows, top, choices, onTopChange }: Props
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.offer.id}>
+              <tr key={`${r.offer.providerId} ${r.model.id}`}>
                 <th scope="row">
                   {r.model.displayName} at {r.providerName}
                 </th>

@@ -1,7 +1,7 @@
 /** What the ranking leaves out (free, variable-price, unable to serve), and the selected model's standing. */
 import { formatCount } from '../../lib/format/format.ts';
 import { modelPath } from '../../lib/format/slug.ts';
-import type { OfferRanking } from '../../lib/calculator/offer-ranking.ts';
+import { offerKey, type OfferRanking } from '../../lib/calculator/offer-ranking.ts';
 import { highlightText } from '../../lib/calculator/ranking-text.ts';
 
 export function Highlight({ ranking, id, onClear }: { ranking: OfferRanking; id: string; onClear: () => void }) {
@@ -20,13 +20,13 @@ export function Highlight({ ranking, id, onClear }: { ranking: OfferRanking; id:
 
 interface Listed {
   model: { id: string; slug: string; displayName: string };
-  offer: { id: string };
+  offer: { modelId: string; providerId: string };
   providerName: string;
 }
 
 function OfferItem({ item, detail }: { item: Listed; detail?: string }) {
   return (
-    <li data-model-id={item.model.id} data-offer-id={item.offer.id}>
+    <li data-model-id={item.model.id} data-provider-id={item.offer.providerId}>
       <a href={modelPath(item.model.slug)}>{item.model.displayName}</a> at {item.providerName}
       {detail ? `: ${detail}` : ''}
     </li>
@@ -41,7 +41,7 @@ export default function OtherOffers({ ranking }: { ranking: OfferRanking }) {
         <p className="muted">No charge at the listed prices; free offers usually come with rate limits.</p>
         <ul data-testid="calc-free">
           {ranking.free.map((r) => (
-            <OfferItem key={r.offer.id} item={r} />
+            <OfferItem key={offerKey(r.offer)} item={r} />
           ))}
         </ul>
       </details>
@@ -50,7 +50,7 @@ export default function OtherOffers({ ranking }: { ranking: OfferRanking }) {
         <p className="muted">Routers bill the price of whichever model they pick, so no cost can be stated in advance.</p>
         <ul data-testid="calc-variable">
           {ranking.variable.map((r) => (
-            <OfferItem key={r.offer.id} item={r} detail={r.reason} />
+            <OfferItem key={offerKey(r.offer)} item={r} detail={r.reason} />
           ))}
         </ul>
       </details>
@@ -58,7 +58,7 @@ export default function OtherOffers({ ranking }: { ranking: OfferRanking }) {
         <summary>Offers that cannot serve this workload ({formatCount(ranking.cannotServe.length)})</summary>
         <ul data-testid="calc-cannot">
           {ranking.cannotServe.map((r) => (
-            <OfferItem key={r.offer.id} item={r} detail={r.reasons.join('; ')} />
+            <OfferItem key={offerKey(r.offer)} item={r} detail={r.reasons.join('; ')} />
           ))}
         </ul>
       </details>

@@ -4,7 +4,7 @@ import { formatCount, formatDiscount, formatUsd, formatUsdRounded } from '../../
 import { modelPath } from '../../lib/format/slug.ts';
 import { DIMENSION_LABELS, UNIT_DIMENSIONS, type CostLine } from '../../lib/pricing/pricing.ts';
 import type { Workload } from '../../lib/pricing/workload.ts';
-import type { OfferRow } from '../../lib/calculator/offer-ranking.ts';
+import { offerKey, type OfferRow } from '../../lib/calculator/offer-ranking.ts';
 import { rowNotes } from '../../lib/calculator/ranking-text.ts';
 
 interface Props {
@@ -54,18 +54,19 @@ export default function RankedOffers({ rows, total, highlight, workload, onePerM
         </thead>
         {rows.map((row, index) => {
           const note = rowNotes(row);
-          const isOpen = open.has(row.offer.id);
+          const key = offerKey(row.offer);
+          const isOpen = open.has(key);
           const detailId = `${baseId}-${index}`;
           // One <tbody> per offer keeps its breakdown row next to it without breaking table semantics.
           return (
-            <tbody key={row.offer.id} className={row.model.id === highlight ? 'calc-selected' : undefined}>
-              <tr data-model-id={row.model.id} data-offer-id={row.offer.id} data-provider-id={row.offer.providerId}>
+            <tbody key={key} className={row.model.id === highlight ? 'calc-selected' : undefined}>
+              <tr data-model-id={row.model.id} data-provider-id={row.offer.providerId}>
                 <td className="num">{index + 1}</td>
                 <th scope="row">
                   <a href={modelPath(row.model.slug)}>{row.model.displayName}</a>
                   {row.model.id === highlight && <span className="tag calc-selected-tag">selected</span>}
                   {note && <span className="calc-note"> {note}</span>}
-                  <button type="button" className="calc-disclosure" aria-expanded={isOpen} aria-controls={detailId} onClick={() => toggle(row.offer.id)}>
+                  <button type="button" className="calc-disclosure" aria-expanded={isOpen} aria-controls={detailId} onClick={() => toggle(key)}>
                     Breakdown
                   </button>
                 </th>

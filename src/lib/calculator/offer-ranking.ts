@@ -51,6 +51,11 @@ export interface OfferRow extends OfferOf {
   discount: string | null;
 }
 
+/** A model and a provider have at most one offer together, so the pair names it (React keys, test hooks). */
+export function offerKey(offer: Pick<PricedOffer, 'modelId' | 'providerId'>): string {
+  return `${offer.providerId} ${offer.modelId}`;
+}
+
 export interface OfferRanking {
   /** Offers with a cost above zero, cheapest first (ties by model name, then provider). */
   ranked: OfferRow[];
@@ -82,7 +87,7 @@ function keepOffer(offer: PricedOffer, filters: OfferFilters, workload: Workload
 }
 
 const byName = (a: OfferOf, b: OfferOf) =>
-  a.model.displayName.localeCompare(b.model.displayName, 'en') || a.providerName.localeCompare(b.providerName, 'en') || a.offer.id.localeCompare(b.offer.id, 'en');
+  a.model.displayName.localeCompare(b.model.displayName, 'en') || a.providerName.localeCompare(b.providerName, 'en') || a.offer.providerId.localeCompare(b.offer.providerId, 'en');
 
 const byCost = (a: OfferRow, b: OfferRow) => compareCosts(a.costs.perRequest, b.costs.perRequest) || byName(a, b);
 

@@ -4,10 +4,10 @@
  */
 import type { APIRoute } from 'astro';
 import { loadCatalog, loadOfferCatalog } from '../../lib/data-files/catalog.ts';
-import { toPricingPayload } from '../../lib/calculator/pricing-payload.ts';
+import { toPricingWire } from '../../lib/calculator/pricing-payload.ts';
 
 export const GET: APIRoute = () => {
   const { asOf, models } = loadCatalog();
-  const body = toPricingPayload(asOf, models, loadOfferCatalog());
+  const body = toPricingWire(asOf, models, loadOfferCatalog());
   return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
