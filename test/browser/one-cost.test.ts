@@ -31,6 +31,7 @@ async function open(urlPath: string): Promise<Page> {
   return page;
 }
 
+// The calculator is filtered to OpenRouter, whose listed price is the one cards, compare and the playground show.
 /** A scaled amount as a page shows a total: cents (half up, thousands grouped) from one cent up. */
 function shownAboveOneCent(value: bigint): string {
   const cent = ONE / 100n;
@@ -71,7 +72,7 @@ async function compareCell(page: Page, rowId: string, id: string): Promise<strin
 describe('one workload, one figure on every page', () => {
   // The card's chat turn: 1,000 input and 500 output tokens, 1,000 requests a day, 30-day month.
   const chat: ReferenceUsage = { promptTokens: 1_000, completionTokens: 500 };
-  const models = ['openai/gpt-4o-mini', 'perplexity/sonar'];
+  const models = ['openai/gpt-4o-mini', 'anthropic/claude-opus-4.6'];
 
   it('prices a chat turn the same on the calculator, compare, the card and the playground estimate', async () => {
     const expected = new Map(
@@ -80,11 +81,11 @@ describe('one workload, one figure on every page', () => {
         return [id, { perRequest, perMonth: perRequest * 1_000n * 30n }];
       }),
     );
-    // By hand for GPT-4o mini: 1,000 × $0.15/M + 500 × $0.60/M = $0.00045; Sonar adds its $0.005 fee to 1,500 × $1/M.
+    // By hand for GPT-4o mini: 1,000 × $0.15/M + 500 × $0.60/M = $0.00045; Claude Opus 4.6: 1,000 × $5/M + 500 × $25/M = $0.0175.
     expect(unscale(expected.get('openai/gpt-4o-mini')!.perRequest)).toBe('0.00045');
-    expect(unscale(expected.get('perplexity/sonar')!.perRequest)).toBe('0.0065');
+    expect(unscale(expected.get('anthropic/claude-opus-4.6')!.perRequest)).toBe('0.0175');
 
-    const calculator = await openCalculator('?preset=chat');
+    const calculator = await openCalculator('?preset=chat&provider=openrouter');
     const compare = await open(`/compare/?models=${models.join(',')}&in=1000&out=500&rpd=1000`);
     await compare.locator('.compare-table').waitFor();
 
@@ -125,7 +126,7 @@ describe('one workload, one figure on every page', () => {
     expect(unscale(perRequest)).toBe('0.0153755');
 
     const query = 'in=1001&out=500&cached=50&cachewrite=10';
-    const calculator = await openCalculator(`?preset=chat&${query}&requests=1000&per=day&days=30`);
+    const calculator = await openCalculator(`?preset=chat&${query}&requests=1000&per=day&days=30&provider=openrouter`);
     expect(await calculatorRow(calculator, id)).toEqual({ perRequest: unscale(perRequest), perMonth: unscale(perMonth) });
 
     const compare = await open(`/compare/?models=${id},openai/gpt-4o-mini&${query}&rpd=1000`);

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Catalog, OfferCatalog, Pricing, type Model } from '../../src/lib/data/schema.ts';
-import { referenceCost, scaled } from '../support/reference-pricing.ts';
+import { openRouterSnapshotPricing, rawOpenRouterPricing } from '../support/raw-prices.ts';
+import { referenceCost, scaled, unscale } from '../support/reference-pricing.ts';
 import { distDir, loadPage, text } from '../support/site.ts';
 
 const dataDir = path.resolve(process.env.ATLAS_DATA_DIR ?? 'data');
@@ -21,26 +22,31 @@ function offersOfModel(model: Model): { pricing: Pricing; contextLength: number 
 }
 
 describe('/api/pricing.json', () => {
+  // The compact wire form: models and offers as tuples, offers pointing at models and providers by index.
   const body = JSON.parse(readFileSync(path.join(distDir(), 'api', 'pricing.json'), 'utf8')) as {
     asOf: string;
-    models: Record<string, unknown>[];
-    offers: { id: string; modelId: string; pricing: unknown }[];
+    providers: [string, string][];
+    models: unknown[][];
+    offers: [number, number, { perMillionTokens: unknown; perUnit?: unknown; tiers?: unknown; discount?: string }, number | null, number | null, 0 | 1][];
   };
 
-  it('lists every catalog model once with only the fields the calculator reads', () => {
+  it('lists every catalog model once, in catalog order, with the eleven facts the calculator reads', () => {
     expect(body.asOf).toBe(catalog.asOf);
-    expect(body.models.map((m) => m.id)).toEqual(catalog.models.map((m) => m.id));
-    for (const entry of body.models) {
-      expect(Object.keys(entry).sort()).toEqual(
-        ['author', 'authorLabel', 'contextLength', 'displayName', 'id', 'inputModalities', 'intelligenceIndex', 'listed', 'maxCompletionTokens', 'slug', 'tags', 'tokenizer'].sort(),
-      );
-    }
+    expect(body.models.map((m) => m[0])).toEqual(catalog.models.map((m) => m.id));
+    for (const entry of body.models) expect(entry).toHaveLength(11);
   });
 
   it('carries every offer of every model, and the listed price for a model no offer sells, with valid prices only', () => {
-    const expected = catalog.models.flatMap((m) => offersOfModel(m).map((o) => ('id' in o ? o.id : `openrouter/${m.id}`)));
-    expect(body.offers.map((o) => o.id).sort()).toEqual([...expected].sort());
-    for (const offer of body.offers) expect(Pricing.safeParse(offer.pricing).success, offer.id).toBe(true);
+    const pairs = body.offers.map(([m, p]) => `${body.providers[p]?.[0]} ${body.models[m]?.[0]}`);
+    const expected = catalog.models.flatMap((m) => {
+      const offers = offerCatalog.offers.filter((o) => o.modelId === m.id);
+      return offers.length > 0 ? offers.map((o) => `${o.providerId} ${m.id}`) : [`openrouter ${m.id}`];
+    });
+    expect([...pairs].sort()).toEqual([...expected].sort());
+    for (const [m, , pricing] of body.offers) {
+      const full = { perUnit: {}, tiers: [], unknown: {}, ...pricing };
+      expect(Pricing.safeParse(full).success, String(body.models[m]?.[0])).toBe(true);
+    }
   });
 });
 
@@ -74,13 +80,22 @@ describe('/calculator/ as built', () => {
 });
 
 describe('cost estimate on a model card', () => {
-  it('prices a chat turn with the per-request fee and links to the calculator for the model', () => {
-    const $ = loadPage('/models/perplexity/sonar/');
+  it('prices a chat turn as the raw OpenRouter prices say and links to the calculator for the model', () => {
+    // The first listed model that the newest OpenRouter snapshot sells at a fixed, non-zero price.
+    const snapshot = openRouterSnapshotPricing();
+    const paid = (id: string) => {
+      const prompt = snapshot.get(id)?.prompt;
+      return typeof prompt === 'string' && prompt !== '-1' && Number(prompt) > 0;
+    };
+    const model = catalog.models.find((m) => m.listed && paid(m.id));
+    if (!model) throw new Error('no listed model with a fixed price in the newest OpenRouter snapshot');
+    const perRequest = referenceCost(rawOpenRouterPricing(model.id), { promptTokens: 1_000, completionTokens: 500 });
+    const $ = loadPage(`/models/${model.slug}/`);
     const estimate = $('.card-cost-estimate');
     expect(estimate.length).toBe(1);
-    // 1,000 × $1/M + 500 × $1/M + $0.005 per request = $0.0065; × 1,000 a day × 30 days = $195
-    expect(text(estimate)).toContain('A chat turn (1,000 input + 500 output tokens) costs $0.0065; 1,000 turns a day for 30 days come to $195.00 a month.');
-    expect(estimate.find('a').attr('href')).toBe('/calculator/?preset=chat&model=perplexity%2Fsonar');
+    expect(text(estimate)).toMatch(/^A chat turn \(1,000 input \+ 500 output tokens\) costs \$[\d.,]+; 1,000 turns a day for 30 days come to \$[\d.,]+ a month\./);
+    expect(estimate.find('strong[data-exact]').map((_, el) => $(el).attr('data-exact')).get()).toEqual([unscale(perRequest), unscale(perRequest * 30_000n)]);
+    expect(estimate.find('a').attr('href')).toBe(`/calculator/?preset=chat&model=${encodeURIComponent(model.id)}`);
   });
 
   it('says a router has no fixed cost instead of a number', () => {

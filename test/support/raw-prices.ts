@@ -5,6 +5,7 @@
  * strings, in the shape test/support/reference-pricing.ts takes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Pricing } from '../../src/lib/data/schema.ts';
 
@@ -82,8 +83,8 @@ export function modelsDevPricing(cost: Costs): Pricing {
   const tiers: Pricing['tiers'] = [];
   const stated = Array.isArray(cost.tiers) ? (cost.tiers as Costs[]) : [];
   for (const tier of stated) {
-    const size = (tier.tier as { size?: unknown } | undefined)?.size;
-    if (typeof size === 'number') tiers.push({ minPromptTokens: size + 1, perMillionTokens: modelsDevTokenPrices(tier) });
+    const { size, type } = (tier.tier ?? {}) as { size?: unknown; type?: unknown };
+    if (typeof size === 'number' && type === 'context') tiers.push({ minPromptTokens: size + 1, perMillionTokens: modelsDevTokenPrices(tier) });
   }
   if (tiers.length === 0 && typeof cost.context_over_200k === 'object' && cost.context_over_200k !== null) {
     tiers.push({ minPromptTokens: 200_001, perMillionTokens: modelsDevTokenPrices(cost.context_over_200k as Costs) });
@@ -100,36 +101,121 @@ export function modelsDevOpenRouterCosts(): Map<string, Costs> {
 }
 
 /** The newest OpenRouter models snapshot: model id → its `pricing` object (USD per token as strings). */
-export function openRouterSnapshotPricing(): Map<string, Record<string, string>> {
+export function openRouterSnapshotPricing(): Map<string, Record<string, unknown>> {
   const file = newestDatedFile('openrouter', 'openrouter-models-');
   if (!file) return new Map();
-  const body = JSON.parse(readFileSync(file, 'utf8')) as { data: { id: string; pricing: Record<string, string> }[] };
-  return new Map(body.data.map((m) => [m.id, m.pricing]));
+  const body = JSON.parse(readFileSync(file, 'utf8')) as { data: { id: string; pricing: Record<string, unknown> }[] } | { id: string; pricing: Record<string, unknown> }[];
+  const data = Array.isArray(body) ? body : body.data;
+  return new Map(data.map((m) => [m.id, m.pricing]));
+}
+
+const OPENROUTER_TOKEN_KEYS: Record<string, keyof Pricing['perMillionTokens']> = {
+  prompt: 'input',
+  completion: 'output',
+  input_cache_read: 'cacheRead',
+  input_cache_write: 'cacheWrite',
+  internal_reasoning: 'reasoning',
+};
+
+function openRouterTokenPrices(raw: Record<string, unknown>): Record<string, string> {
+  const prices: Record<string, string> = {};
+  for (const [key, name] of Object.entries(OPENROUTER_TOKEN_KEYS)) {
+    const value = raw[key];
+    if (typeof value === 'string') prices[name] = perTokenTextToPerMillion(value);
+  }
+  return prices;
 }
 
 /**
- * What OpenRouter charges for a model, from the raw files: the token prices and tiers models.dev
- * states (its snapshot is the newer one), and the per-request fee from OpenRouter's own snapshot.
- * Only for models whose other dimensions do not matter to the test using it.
+ * An OpenRouter `pricing` object: token prices per token, the request fee per request, and
+ * `overrides`, which OpenRouter applies once the prompt has at least `min_prompt_tokens` tokens.
+ */
+export function openRouterPricing(raw: Record<string, unknown>): Pricing {
+  const pricing: Pricing = { perMillionTokens: openRouterTokenPrices(raw) as Pricing['perMillionTokens'], perUnit: {}, tiers: [], unknown: {} };
+  if (typeof raw.request === 'string' && raw.request !== '0') pricing.perUnit.request = raw.request;
+  const overrides = Array.isArray(raw.overrides) ? (raw.overrides as Record<string, unknown>[]) : [];
+  for (const override of overrides) {
+    if (typeof override.min_prompt_tokens === 'number') pricing.tiers.push({ minPromptTokens: override.min_prompt_tokens, perMillionTokens: openRouterTokenPrices(override) });
+  }
+  return pricing;
+}
+
+/**
+ * What OpenRouter charges for a model, from the raw files: its own newest snapshot, or where that
+ * lacks the model, the OpenRouter listing models.dev recorded. Only the token prices, tiers and the
+ * request fee are read: tests using it use no other dimension.
  */
 export function rawOpenRouterPricing(modelId: string): Pricing {
-  const fromModelsDev = modelsDevOpenRouterCosts().get(modelId);
   const fromOpenRouter = openRouterSnapshotPricing().get(modelId);
-  let pricing: Pricing;
-  if (fromModelsDev) pricing = modelsDevPricing(fromModelsDev);
-  else if (fromOpenRouter) {
-    pricing = {
-      perMillionTokens: {
-        input: perTokenTextToPerMillion(fromOpenRouter.prompt ?? '0'),
-        output: perTokenTextToPerMillion(fromOpenRouter.completion ?? '0'),
-      },
-      perUnit: {},
-      tiers: [],
-      unknown: {},
-    };
-    if (fromOpenRouter.input_cache_read) pricing.perMillionTokens.cacheRead = perTokenTextToPerMillion(fromOpenRouter.input_cache_read);
-  } else throw new Error(`${modelId} is in neither raw OpenRouter listing`);
-  const request = fromOpenRouter?.request;
-  if (request && request !== '0') pricing.perUnit.request = request;
-  return pricing;
+  if (fromOpenRouter) return openRouterPricing(fromOpenRouter);
+  const fromModelsDev = modelsDevOpenRouterCosts().get(modelId);
+  if (fromModelsDev) return modelsDevPricing(fromModelsDev);
+  throw new Error(`${modelId} is in neither raw OpenRouter listing`);
+}
+
+const rawFiles = new Map<string, unknown>();
+
+/** A file under data/raw, gunzipped when it ends in .gz, parsed once per test run. */
+export function readRawJson(file: string): unknown {
+  let body = rawFiles.get(file);
+  if (body === undefined) {
+    const bytes = readFileSync(path.join(RAW_DIR, file));
+    body = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+    rawFiles.set(file, body);
+  }
+  return body;
+}
+
+/** USD per token as a JSON number → USD per 1M tokens as a decimal string. */
+function perTokenNumber(value: unknown): string | undefined {
+  return typeof value === 'number' ? perTokenTextToPerMillion(decimalOfNumber(value)) : undefined;
+}
+
+const LITELLM_TOKEN_KEYS: Record<string, keyof Pricing['perMillionTokens']> = {
+  input_cost_per_token: 'input',
+  output_cost_per_token: 'output',
+  cache_read_input_token_cost: 'cacheRead',
+  cache_creation_input_token_cost: 'cacheWrite',
+  output_cost_per_reasoning_token: 'reasoning',
+};
+
+/**
+ * A LiteLLM entry's token prices. `<key>_above_<N>k_tokens` states the same price for prompts over
+ * N × 1,000 tokens, so that tier applies from N × 1,000 + 1.
+ */
+export function liteLlmPricing(entry: Record<string, unknown>): Pricing {
+  const perMillionTokens: Record<string, string> = {};
+  const tiers = new Map<number, Record<string, string>>();
+  for (const [key, value] of Object.entries(entry)) {
+    const above = /^(.+)_above_(\d+)k_tokens$/.exec(key);
+    const name = LITELLM_TOKEN_KEYS[above ? above[1]! : key];
+    const price = perTokenNumber(value);
+    if (!name || price === undefined) continue;
+    if (above) {
+      const from = Number(above[2]) * 1000 + 1;
+      tiers.set(from, { ...tiers.get(from), [name]: price });
+    } else perMillionTokens[name] = price;
+  }
+  return {
+    perMillionTokens: perMillionTokens as Pricing['perMillionTokens'],
+    perUnit: {},
+    tiers: [...tiers].sort((a, b) => a[0] - b[0]).map(([minPromptTokens, prices]) => ({ minPromptTokens, perMillionTokens: prices })),
+    unknown: {},
+  };
+}
+
+/** The raw `cost` (models.dev) or entry (LiteLLM) behind a statement: `file` under data/raw and the source's `key`. */
+export function rawStatementPricing(statement: { source: string; file: string; key: string }): Pricing | null {
+  const body = readRawJson(statement.file);
+  if (statement.source === 'models.dev') {
+    const slash = statement.key.indexOf('/');
+    const provider = (body as Record<string, { models?: Record<string, { cost?: Costs }> }>)[statement.key.slice(0, slash)];
+    const cost = provider?.models?.[statement.key.slice(slash + 1)]?.cost;
+    return cost ? modelsDevPricing(cost) : null;
+  }
+  if (statement.source === 'litellm') {
+    const entry = (body as Record<string, Record<string, unknown>>)[statement.key];
+    return entry ? liteLlmPricing(entry) : null;
+  }
+  return null;
 }
