@@ -6,7 +6,7 @@
  * normalized `Model` of src/lib/data/schema.ts, so the type checker holds the two together.
  */
 import * as z from 'zod/mini';
-import { PricingMini } from '../pricing/pricing-schema-mini.ts';
+import { PricingMini, priceMini } from '../pricing/pricing-schema-mini.ts';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not an ISO date (YYYY-MM-DD)'));
 const count = z.nullable(z.number());
@@ -51,7 +51,7 @@ export const CompareOffer = z.object({
   retiredSince: z.nullable(isoDate),
   /** Which sources state the offer and when (newest statement of each). */
   statedBy: z.array(z.object({ source: z.string(), date: isoDate })),
-  history: z.array(z.object({ date: isoDate, input: price, output: price })),
+  history: z.array(z.object({ date: isoDate, input: priceMini, output: priceMini })),
 });
 export type CompareOffer = z.infer<typeof CompareOffer>;
 
