@@ -133,8 +133,10 @@ describe('the offer ranking against the raw files', () => {
         const offer = offerByPair.get(`${row.providerId} ${row.modelId}`);
         // Offers whose sources disagree show one source's figure by the pipeline's choice: compared elsewhere.
         if (!offer || offer.disagreements.length > 0) continue;
-        const statement = [...offer.statements].sort((a, b) => b.date.localeCompare(a.date)).find((s) => s.source === 'models.dev' || s.source === 'litellm');
-        const pricing = statement && rawStatementPricing(statement);
+        // An offer shows its newest statement; those from models.dev and LiteLLM are parsed here.
+        const statement = [...offer.statements].sort((a, b) => b.date.localeCompare(a.date))[0];
+        if (!statement || (statement.source !== 'models.dev' && statement.source !== 'litellm') || offer.statements.filter((s) => s.date === statement.date).length > 1) continue;
+        const pricing = rawStatementPricing(statement);
         if (!pricing) continue;
         const expected = referenceCost(pricing, usageOf(w));
         expect(scaled(row.perRequest), `${row.modelId} at ${row.providerId} (${statement.file} ${statement.key})`).toBe(expected);
@@ -154,7 +156,8 @@ describe('the offer ranking against the raw files', () => {
   }, 120_000);
 
   it('keeps one row per model by default: the cheapest of its offers', async () => {
-    const all = await openCalculator(`?${workloadQuery(short)}&offers=all`);
+    // Narrowed to one family by the search, so that every row fits on the page.
+    const all = await openCalculator(`?${workloadQuery(short)}&q=claude&offers=all`);
     await showAllRows(all);
     const cheapest = new Map<string, bigint>();
     for (const row of await rankedRows(all)) {
@@ -162,7 +165,7 @@ describe('the offer ranking against the raw files', () => {
       const seen = cheapest.get(row.modelId);
       if (seen === undefined || cost < seen) cheapest.set(row.modelId, cost);
     }
-    const one = await openCalculator(`?${workloadQuery(short)}`);
+    const one = await openCalculator(`?${workloadQuery(short)}&q=claude`);
     expect(await one.getByLabel('One row per model (its cheapest provider)').isChecked()).toBe(true);
     await showAllRows(one);
     const rows = await rankedRows(one);
@@ -187,8 +190,8 @@ describe('filters and the link', () => {
     expect(page.url()).toContain(`provider=${encodeURIComponent(provider)}`);
 
     await page.getByLabel('Provider', { exact: true }).selectOption('');
+    await page.getByLabel('One row per model (its cheapest provider)').check();
     await page.getByLabel('Intelligence index at least').fill('40');
-    await showAllRows(page);
     const indexOf = new Map(catalog.models.map((m) => [m.id, m.quality?.intelligenceIndex ?? null]));
     for (const row of await rankedRows(page)) expect(indexOf.get(row.modelId), row.modelId).toBeGreaterThanOrEqual(40);
     expect(page.url()).toContain('minq=40');
@@ -196,7 +199,6 @@ describe('filters and the link', () => {
     await page.getByLabel('Intelligence index at least').fill('');
     await page.getByLabel('Input tokens per request').fill('150000');
     await page.getByLabel(/^Only offers whose stated context holds the 150,000-token prompt$/).check();
-    await showAllRows(page);
     const contextOf = new Map([
       ...catalog.models.map((m) => [`openrouter ${m.id}`, m.contextLength] as const),
       ...offerCatalog.offers.map((o) => [`${o.providerId} ${o.modelId}`, o.contextLength] as const),
@@ -251,14 +253,16 @@ describe('filters and the link', () => {
   });
 
   it('lists image-incapable and variable-price offers apart from the ranking', async () => {
-    const textOnly = catalog.models.find((m) => m.listed && !m.inputModalities.includes('image') && m.pricing.perMillionTokens.input !== 'variable');
-    if (!textOnly) throw new Error('the catalog has no listed text-only model');
-    const page = await openCalculator('?images=1');
-    await showAllRows(page);
-    expect((await rankedRows(page)).some((r) => r.modelId === textOnly.id)).toBe(false);
-    expect(await page.locator(`[data-testid="calc-cannot"] li[data-model-id="${textOnly.id}"]`).first().textContent()).toContain('does not take image input');
-    const variable = catalog.models.find((m) => m.listed && m.pricing.perMillionTokens.input === 'variable');
-    if (variable) expect(await page.locator(`[data-testid="calc-variable"] li[data-model-id="${variable.id}"]`).count()).toBe(1);
+    const listedModels = new Map(catalog.models.filter((m) => m.listed).map((m) => [m.id, m]));
+    const textOnly = offerCatalog.offers.find((o) => o.listed && listedModels.get(o.modelId)?.inputModalities.includes('image') === false);
+    const variable = offerCatalog.offers.find((o) => o.listed && listedModels.has(o.modelId) && o.pricing.perMillionTokens.input === 'variable');
+    if (!textOnly || !variable) throw new Error('the offers hold no text-only or no variable-price offer');
+    const page = await openCalculator(`?images=1&offers=all&q=${encodeURIComponent(textOnly.modelId)}`);
+    expect((await rankedRows(page)).some((r) => r.modelId === textOnly.modelId)).toBe(false);
+    const cannot = page.locator(`[data-testid="calc-cannot"] li[data-model-id="${textOnly.modelId}"][data-provider-id="${textOnly.providerId}"]`);
+    expect(await cannot.textContent()).toContain('does not take image input');
+    const routers = await openCalculator(`?offers=all&q=${encodeURIComponent(variable.modelId)}`);
+    expect(await routers.locator(`[data-testid="calc-variable"] li[data-model-id="${variable.modelId}"][data-provider-id="${variable.providerId}"]`).textContent()).toMatch(/variable/);
   });
 
   it('shows the preset ranking without JavaScript', async () => {
@@ -337,8 +341,18 @@ describe('accessibility and layout', () => {
     const status = page.getByRole('status');
     await page.getByLabel('Input tokens per request').fill('50000');
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Cheapest of [\d,]+ ranked models: .+ at .+, \$[\d.,]+ per request/);
-    const only = catalog.models.find((m) => m.listed && m.pricing.perMillionTokens.input !== 'variable' && m.pricing.perMillionTokens.input !== '0');
-    if (!only) throw new Error('the catalog has no listed paid model');
+    // A model no other id contains, every listed offer of which is paid and holds the request.
+    const ids = catalog.models.map((m) => m.id);
+    const only = catalog.models.find((m) => {
+      const offers = offerCatalog.offers.filter((o) => o.modelId === m.id && o.listed);
+      return (
+        m.listed &&
+        offers.length > 0 &&
+        ids.filter((id) => id.includes(m.id)).length === 1 &&
+        offers.every((o) => /^\d/.test(o.pricing.perMillionTokens.input) && Number(o.pricing.perMillionTokens.input) > 0 && (o.contextLength ?? Infinity) > 50_500)
+      );
+    });
+    if (!only) throw new Error('no model fits the one-result search');
     await page.getByLabel('Search models').fill(only.id);
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Cheapest of 1 ranked model: /);
   });

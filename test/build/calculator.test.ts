@@ -66,7 +66,7 @@ describe('/calculator/ as built', () => {
       .filter((m) => m.listed)
       .map((m) => {
         const costs = offersOfModel(m)
-          .filter((o) => o.listed && o.pricing.perMillionTokens.input !== 'variable' && (o.contextLength ?? Infinity) >= 1_500 && (o.maxOutputTokens ?? Infinity) >= 500)
+          .filter((o) => o.listed && o.pricing.perMillionTokens.input !== 'variable' && o.pricing.perMillionTokens.output !== 'variable' && (o.contextLength ?? Infinity) >= 1_500 && (o.maxOutputTokens ?? Infinity) >= 500)
           .map((o) => referenceCost(o.pricing, usage));
         return costs.length === 0 ? null : costs.reduce((a, b) => (b < a ? b : a));
       })

@@ -35,6 +35,14 @@ export function decimalOfNumber(value: number): string {
   return fracPart ? `${intPart}.${fracPart}` : intPart;
 }
 
+/**
+ * The README's rule for stated zeros: "0" and an absent key mean the same for a reasoning price (no
+ * separate charge; reasoning is billed as output), while a stated zero cache price is a real price.
+ */
+function statedPrice(name: string, price: string): boolean {
+  return name !== 'reasoning' || !/^0(\.0*)?$/.test(price);
+}
+
 /** "0.00000054" USD per token → "0.54" USD per 1M tokens, by moving the decimal point six places. */
 export function perTokenTextToPerMillion(text: string): string {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
@@ -68,7 +76,7 @@ function modelsDevTokenPrices(cost: Costs): Record<string, string> {
   const prices: Record<string, string> = {};
   for (const [key, name] of Object.entries(MODELS_DEV_TOKEN_KEYS)) {
     const value = cost[key];
-    if (typeof value === 'number') prices[name] = decimalOfNumber(value);
+    if (typeof value === 'number' && statedPrice(name, decimalOfNumber(value))) prices[name] = decimalOfNumber(value);
   }
   return prices;
 }
@@ -121,7 +129,7 @@ function openRouterTokenPrices(raw: Record<string, unknown>): Record<string, str
   const prices: Record<string, string> = {};
   for (const [key, name] of Object.entries(OPENROUTER_TOKEN_KEYS)) {
     const value = raw[key];
-    if (typeof value === 'string') prices[name] = perTokenTextToPerMillion(value);
+    if (typeof value === 'string' && statedPrice(name, value)) prices[name] = perTokenTextToPerMillion(value);
   }
   return prices;
 }
@@ -190,18 +198,25 @@ export function liteLlmPricing(entry: Record<string, unknown>): Pricing {
     const above = /^(.+)_above_(\d+)k_tokens$/.exec(key);
     const name = LITELLM_TOKEN_KEYS[above ? above[1]! : key];
     const price = perTokenNumber(value);
-    if (!name || price === undefined) continue;
+    if (!name || price === undefined || !statedPrice(name, price)) continue;
     if (above) {
       const from = Number(above[2]) * 1000 + 1;
       tiers.set(from, { ...tiers.get(from), [name]: price });
     } else perMillionTokens[name] = price;
   }
+  // USD per request, as stated (no per-token scaling).
+  const perRequest = entry.input_cost_per_request;
   return {
     perMillionTokens: perMillionTokens as Pricing['perMillionTokens'],
-    perUnit: {},
+    perUnit: typeof perRequest === 'number' && perRequest > 0 ? { request: decimalOfNumber(perRequest) } : {},
     tiers: [...tiers].sort((a, b) => a[0] - b[0]).map(([minPromptTokens, prices]) => ({ minPromptTokens, perMillionTokens: prices })),
     unknown: {},
   };
+}
+
+/** Prices that state both input and output; others are not comparable without the pipeline's own choice. */
+function complete(pricing: Pricing): Pricing | null {
+  return pricing.perMillionTokens.input !== undefined && pricing.perMillionTokens.output !== undefined ? pricing : null;
 }
 
 /** The raw `cost` (models.dev) or entry (LiteLLM) behind a statement: `file` under data/raw and the source's `key`. */
@@ -211,11 +226,11 @@ export function rawStatementPricing(statement: { source: string; file: string; k
     const slash = statement.key.indexOf('/');
     const provider = (body as Record<string, { models?: Record<string, { cost?: Costs }> }>)[statement.key.slice(0, slash)];
     const cost = provider?.models?.[statement.key.slice(slash + 1)]?.cost;
-    return cost ? modelsDevPricing(cost) : null;
+    return cost ? complete(modelsDevPricing(cost)) : null;
   }
   if (statement.source === 'litellm') {
     const entry = (body as Record<string, Record<string, unknown>>)[statement.key];
-    return entry ? liteLlmPricing(entry) : null;
+    return entry ? complete(liteLlmPricing(entry)) : null;
   }
   return null;
 }

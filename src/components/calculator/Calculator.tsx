@@ -94,7 +94,11 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
     setDrafts((d) => ({ ...d, [target]: String(count) }));
   }, []);
 
-  const setViewField = <K extends keyof CalculatorView>(key: K, value: CalculatorView[K]) => setView((v) => ({ ...v, [key]: value }));
+  // A new selection starts from its first page again: "show all" of thousands of offers is a choice made per list.
+  const setViewField = <K extends keyof CalculatorView>(key: K, value: CalculatorView[K]) => {
+    setView((v) => ({ ...v, [key]: value }));
+    if (key !== 'highlight' && key !== 'top') setShowAll(false);
+  };
 
   let status = 'Loading prices…';
   if (loadError) status = loadError;
