@@ -116,6 +116,8 @@ function limitRows(models: readonly CompareModel[]): CompareRow[] {
       'moderated',
       'Moderated by the provider',
       models.map((m) => textCell(m.isModerated === null ? null : m.isModerated ? 'yes' : 'no', 'unknown')),
+      null,
+      'Whether OpenRouter says the provider checks prompts and answers against its content policy and may refuse them.',
     ),
     row('providers', 'Providers (endpoints)', models.map((m) => countCell(m.providerCount)), MOST),
   ];
