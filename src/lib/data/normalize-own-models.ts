@@ -32,7 +32,8 @@ export function ownModel(id: string, group: UnmatchedEntry[]): Model {
   };
   const seller = id.slice(1).split('/')[0]!;
   const providerModelId = id.slice(seller.length + 2);
-  const modelName = first((u) => u.entry.name) ?? providerModelId;
+  // Without a stated name, the id's last segment ("accounts/fireworks/models/mixtral-8x22b" → "mixtral-8x22b").
+  const modelName = first((u) => u.entry.name) ?? providerModelId.split('/').pop()!;
   const description = first((u) => u.entry.description || null) ?? '';
   const pricing = first((u) => u.entry.pricing) ?? NO_PRICE;
   const inputModalities = first((u) => u.entry.inputModalities) ?? ['text'];
