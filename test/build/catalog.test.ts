@@ -1,121 +1,113 @@
 /**
- * The catalog, the retired list, author pages, the changes strip, the feed, the sitemap and the 404
- * page in the built site, all checked against data/ through the same formatters.
+ * The catalog, its pages without JavaScript, the rows file, the retired list, author pages, the
+ * changes strip, the feed, the sitemap and the 404 page in the built site. Expected values come from
+ * data/ through test/support/catalog-oracle.ts, never from the site's own formatting code.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { distDir, loadPage, text } from '../support/site.ts';
+import { expectedRows, newestFirst, priceText } from '../support/catalog-oracle.ts';
 import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
-import { loadSnapshotChanges } from '../../src/lib/data-files/history.ts';
-import { authorSummaries, catalogRow, plottedOnLogScales, rowFromDataset, type CatalogRowData } from '../../src/lib/catalog/catalog-view.ts';
-import { formatCount, formatPricePerMillion } from '../../src/lib/format/format.ts';
+import { authorSummaries } from '../../src/lib/catalog/authors.ts';
 import { authorPath, modelPath, toSlug } from '../../src/lib/format/slug.ts';
 
 const catalog = loadCatalog();
-const listed = catalog.models.filter((m) => m.listed);
+const listed = catalog.models.filter((m) => m.listed).sort(newestFirst);
 const retired = catalog.models.filter((m) => !m.listed);
+const expected = new Map(expectedRows().map((r) => [r.model.id, r]));
+const PAGE = 50;
 
 function tableRows($: cheerio.CheerioAPI, selector: string) {
   return $(`${selector} tbody tr`).toArray();
 }
 
-function datasetOf(el: { attribs: Record<string, string> }): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(el.attribs)
-      .filter(([name]) => name.startsWith('data-'))
-      .map(([name, value]) => [name.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), value]),
-  );
-}
-
 describe('catalog page', () => {
   const $ = loadPage('/');
 
+  it('shows the first 50 listed models, newest first, each linking to its card', () => {
+    const rows = tableRows($, '#catalog');
+    expect(rows.map((tr) => $(tr).attr('data-id'))).toEqual(listed.slice(0, PAGE).map((m) => m.id));
+    for (const tr of rows) expect($(tr).find('th a').attr('href')).toBe(modelPath(toSlug($(tr).attr('data-id')!)));
+    expect($('#catalog thead th[aria-sort="descending"]').attr('data-sort-key')).toBe('created');
+  });
+
+  it('reaches every listed model without JavaScript through the page links', () => {
+    const seen: string[] = [];
+    const pages = Math.ceil(listed.length / PAGE);
+    for (let page = 1; page <= pages; page += 1) {
+      const p = loadPage(page === 1 ? '/' : `/catalog/${page}/`);
+      seen.push(...tableRows(p, '#catalog').map((tr) => p(tr).attr('data-id')!));
+      if (page < pages) expect(p(`nav[data-pager] a[href="/catalog/${page + 1}/"]`).length).toBeGreaterThan(0);
+    }
+    expect(seen).toEqual(listed.map((m) => m.id));
+  });
+
+  it("shows each row's context, cheapest current prices and providers exactly", () => {
+    for (const tr of tableRows($, '#catalog')) {
+      const row = expected.get($(tr).attr('data-id')!)!;
+      const cells = $(tr).children('td:not(:has(input))').map((_, td) => text($(td))).get();
+      // Author, context, input, output, providers, quality, created.
+      expect(cells[1]).toBe(row.model.contextLength === null ? 'unknown' : row.model.contextLength.toLocaleString('en-US'));
+      expect(cells[2]).toBe(priceText(row.input));
+      expect(cells[3]).toBe(priceText(row.output));
+      expect(cells[4]).toBe(row.providers.length === 0 ? '–' : String(row.providers.length));
+      expect(cells[5]).toBe(row.model.quality?.intelligenceIndex == null ? '–' : String(row.model.quality.intelligenceIndex));
+    }
+  });
+
   it('lets people tick rows and compare them, even without JavaScript', () => {
     const form = $('form[action="/compare/"][method="get"]');
-    expect(form.length).toBe(1);
     const boxes = form.find('table input[type="checkbox"][name="compare"]');
-    expect(boxes.map((_, b) => $(b).attr('value')).get().sort()).toEqual(listed.map((m) => m.id).sort());
-    for (const box of boxes.toArray().slice(0, 20)) expect($(box).attr('aria-label')).toMatch(/^Compare /);
+    expect(boxes.map((_, b) => $(b).attr('value')).get()).toEqual(listed.slice(0, PAGE).map((m) => m.id));
     expect(text(form.find('[data-compare-fallback] button[type="submit"]'))).toBe('Compare ticked models');
   });
 
-  it('lists every listed model once in a server-rendered table, linking to its card', () => {
-    const rows = tableRows($, '#catalog');
-    expect(rows.map((tr) => $(tr).attr('data-id')).sort()).toEqual(listed.map((m) => m.id).sort());
-    for (const tr of rows) {
-      const model = listed.find((m) => m.id === $(tr).attr('data-id'))!;
-      expect($(tr).find('th a').attr('href')).toBe(modelPath(model.slug));
-    }
-  });
-
-  it('shows each row\'s context and prices exactly, and carries the same values for the filter island', () => {
-    for (const tr of tableRows($, '#catalog')) {
-      const model = listed.find((m) => m.id === $(tr).attr('data-id'))!;
-      const cells = $(tr).children('td:not(:has(input))').map((_, td) => text($(td))).get();
-      expect(cells[1]).toBe(formatCount(model.contextLength));
-      expect(cells[2]).toBe(formatPricePerMillion(model.pricing.perMillionTokens.input));
-      expect(cells[3]).toBe(formatPricePerMillion(model.pricing.perMillionTokens.output));
-      const row: CatalogRowData = rowFromDataset(datasetOf(tr as unknown as { attribs: Record<string, string> }));
-      expect(row.contextLength).toBe(model.contextLength);
-      expect(row.input).toBe(model.pricing.perMillionTokens.input);
-      expect(row.output).toBe(model.pricing.perMillionTokens.output);
-      expect(row.tags).toEqual(model.tags);
-      expect(row.tokenizer).toBe(model.tokenizer);
-      expect(row.inputModalities).toEqual(model.inputModalities);
-      expect(row.displayName).toBe(model.displayName);
-    }
-  });
-
-  it('keeps rows lean: no per-cell style attributes and no data the island does not read', () => {
+  it('keeps the first load small: no framework island, lean rows', () => {
+    expect($('astro-island').length).toBe(0);
     const html = readFileSync(path.join(distDir(), 'index.html'), 'utf8');
     const body = html.slice(html.indexOf('<tbody'), html.indexOf('</tbody>'));
-    expect(body).not.toMatch(/data-astro-cid-|data-slug=/);
-    // A budget, not a snapshot: about 750 bytes a row today, against 1.4 KB with scoped styles.
-    expect(body.length / listed.length).toBeLessThan(900);
+    expect(body).not.toMatch(/data-astro-cid-/);
+    // A budget, not a snapshot: rows carry only their id for the island.
+    expect(body.length / Math.min(PAGE, listed.length)).toBeLessThan(800);
   });
 
-  it('sorts newest first on the server and says so with aria-sort', () => {
-    const created = tableRows($, '#catalog').map((tr) => $(tr).attr('data-created')!);
-    expect(created).toEqual([...created].sort().reverse());
-    expect($('#catalog thead th[aria-sort="descending"]').attr('data-sort-key')).toBe('created');
-    expect($('#catalog thead th[aria-sort="none"]').length).toBe(5);
-    expect(text($('#catalog caption'))).toContain(`${listed.length} listed models`);
+  it('puts the catalog before "What changed" and the chart, with a skip link past the table', () => {
+    const html = readFileSync(path.join(distDir(), 'index.html'), 'utf8');
+    expect(html.indexOf('name="q"')).toBeLessThan(html.indexOf('id="catalog"'));
+    expect(html.indexOf('id="catalog"')).toBeLessThan(html.indexOf('id="changes-heading"'));
+    expect($('a.skip-table').attr('href')).toBe('#after-catalog');
+    expect($('#after-catalog').length).toBe(1);
   });
 
-  it('hydrates the filter island without passing it the models', () => {
-    const island = $('astro-island[component-url*="CatalogFilter"]');
-    expect(island.length).toBe(1);
-    expect((island.attr('props') ?? '').length).toBeLessThan(200);
+  it('publishes every model, listed and retired, with its cheapest current prices in /catalog/rows.json', () => {
+    const json = JSON.parse(readFileSync(path.join(distDir(), 'catalog', 'rows.json'), 'utf8')) as { rows: unknown[][] };
+    expect(json.rows.length).toBe(catalog.models.length);
+    for (const tuple of json.rows) {
+      const row = expected.get(tuple[0] as string)!;
+      expect([tuple[5], tuple[6], tuple[16]]).toEqual([row.input, row.output, row.model.listed ? 1 : 0]);
+    }
   });
 
-  it('links to the retired models and the author index', () => {
-    expect($('a[href="/retired/"]').length).toBeGreaterThan(0);
-    expect($('a[href="/authors/"]').length).toBeGreaterThan(0);
-  });
-
-  it('draws the price/context chart from the catalog table, which it names as its data', () => {
+  it('names the models the price/context chart can plot', () => {
+    const plottable = listed.filter((m) => m.contextLength !== null && /[1-9]/.test(expected.get(m.id)!.input) && expected.get(m.id)!.input !== 'variable');
     const figure = $('[data-lazy-chart="price-context"]');
-    expect(figure.attr('data-table')).toBe('catalog');
-    const plottable = listed.filter((m) => m.contextLength !== null && m.pricing.perMillionTokens.input !== 'variable' && Number(m.pricing.perMillionTokens.input) > 0);
-    expect(listed.filter((m) => plottedOnLogScales(catalogRow(m))).length).toBe(plottable.length);
-    const label = figure.find('canvas[role="img"]').attr('aria-label') ?? '';
-    expect(label).toContain(`for ${plottable.length} models, both on log scales`);
-    expect(figure.find('figcaption a[href="#catalog"]').length).toBe(1);
+    expect(figure.find('canvas[role="img"]').attr('aria-label') ?? '').toContain(`for ${plottable.length} models, both on log scales`);
+    expect(text(figure.find('figcaption'))).toContain(`${plottable.length} models listed`);
   });
 
-  it('shows the newest snapshot\'s new models and price changes', () => {
-    const newest = [...loadSnapshotChanges()].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+  it('says what changed in words: no bare markers, no "none → 1 tier", spaces kept', () => {
     const strip = $('.changes');
-    const addedListed = newest.added.filter((id) => listed.some((m) => m.id === id));
-    expect(text(strip.find('h3').first())).toBe(`New models (${addedListed.length})`);
-    const first = listed.find((m) => m.id === addedListed[0]);
-    expect(strip.find(`a[href="${modelPath(first!.slug)}"]`).length).toBeGreaterThan(0);
-    expect(text(strip)).toContain('Price and context changes');
-    const directions = strip.find('.price-changes li > span').map((_, el) => $(el).attr('class')).get();
-    expect(directions.length).toBeGreaterThan(0);
-    expect(directions.filter((d) => !['up', 'down', 'changed'].includes(d))).toEqual([]);
+    expect(text(strip.find('h3').eq(1))).toMatch(/^Price and context changes \(\d+ models\)$/);
+    const items = strip.find('.price-changes li').map((_, li) => text($(li))).get();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item).not.toMatch(/•|none →|→ none/);
+      expect(item).toMatch(/^\S.*: \S/);
+    }
+    const marks = strip.find('.price-changes li > span').map((_, el) => text($(el))).get();
+    expect(marks.filter((m) => m !== '(up)' && m !== '(down)')).toEqual([]);
   });
 });
 
@@ -124,8 +116,10 @@ describe('retired models page', () => {
     const $ = loadPage('/retired/');
     const rows = tableRows($, '#retired');
     expect(rows.map((tr) => $(tr).attr('data-id')).sort()).toEqual(retired.map((m) => m.id).sort());
-    const mixtral = rows.find((tr) => $(tr).attr('data-id') === 'mistralai/mixtral-8x7b-instruct')!;
-    expect(text($(mixtral).children('td').eq(4))).toBe('Jun 13, 2026');
+    for (const tr of rows) {
+      const model = retired.find((m) => m.id === $(tr).attr('data-id'))!;
+      expect($(tr).find('td time').attr('datetime')).toBe(model.retiredSince ?? model.created);
+    }
   });
 });
 

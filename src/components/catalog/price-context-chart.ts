@@ -1,7 +1,10 @@
-/** The catalog's price-against-context scatter, drawn from the rows of the catalog table it names. */
+/** The catalog's price-against-context scatter: the catalog's rows, then whatever its filters show. */
 import { chartColors, FIXED_CHART_OPTIONS, themedAxis } from '../../lib/browser/chart-theme.ts';
-import { plottedOnLogScales, rowFromDataset } from '../../lib/catalog/catalog-view.ts';
+import { plottedOnLogScales, type CatalogRow } from '../../lib/catalog/catalog-row.ts';
+import { chartCaption } from '../../lib/catalog/chart-caption.ts';
 import { Chart } from '../chart-setup.ts';
+import { loadCatalogData } from './catalog-data.ts';
+import type { CatalogResultsEvent } from './catalog-island.ts';
 
 interface Point {
   x: number;
@@ -9,19 +12,26 @@ interface Point {
   name: string;
 }
 
-export function drawPriceContextChart(figure: HTMLElement): void {
+// Plotting needs numbers; the exact decimal strings stay in the table and on the cards.
+const pointsOf = (rows: readonly CatalogRow[]): Point[] =>
+  rows.filter(plottedOnLogScales).map((row) => ({ x: row.contextLength!, y: Number(row.input), name: row.displayName }));
+
+let latest: { rows: readonly CatalogRow[] } | null = null;
+// The catalog may filter before the chart is drawn: keep its newest result for the first draw.
+document.addEventListener('catalog:results', (event) => {
+  latest = (event as CustomEvent<CatalogResultsEvent>).detail;
+});
+
+export async function drawPriceContextChart(figure: HTMLElement): Promise<void> {
   const canvas = figure.querySelector('canvas');
   if (!canvas) return;
-  const table = document.getElementById(figure.dataset.table ?? '');
-  if (!(table instanceof HTMLTableElement)) return;
-  // Plotting needs numbers; the exact decimal strings stay in the table and on the cards.
-  const points: Point[] = Array.from(table.tBodies[0]?.rows ?? [], (tr) => rowFromDataset(tr.dataset))
-    .filter(plottedOnLogScales)
-    .map((row) => ({ x: row.contextLength!, y: Number(row.input), name: row.displayName }));
+  const listed = figure.dataset.list !== 'retired';
+  const all = (await loadCatalogData()).entries.map((e) => e.row).filter((row) => row.listed === listed);
+  const caption = figure.querySelector('[data-chart-caption]');
   const colors = chartColors(figure);
-  new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: 'scatter',
-    data: { datasets: [{ label: 'Models', data: points, backgroundColor: colors.accentTranslucent, borderColor: colors.accent, pointRadius: 3.5, pointHoverRadius: 6 }] },
+    data: { datasets: [{ label: 'Models', data: pointsOf(latest?.rows ?? all), backgroundColor: colors.accentTranslucent, borderColor: colors.accent, pointRadius: 3.5, pointHoverRadius: 6 }] },
     options: {
       ...FIXED_CHART_OPTIONS,
       scales: {
@@ -41,6 +51,15 @@ export function drawPriceContextChart(figure: HTMLElement): void {
       },
     },
   });
+  const follow = (rows: readonly CatalogRow[]) => {
+    const points = pointsOf(rows);
+    chart.data.datasets[0]!.data = points;
+    chart.update('none');
+    if (caption) caption.textContent = chartCaption(points.length, rows.length - points.length, rows.length !== all.length);
+    canvas.setAttribute('aria-label', `Scatter chart of the cheapest input price per million tokens against context length for ${points.length} models, both on log scales. The catalog table lists the same values.`);
+  };
+  if (latest) follow(latest.rows);
+  document.addEventListener('catalog:results', (event) => follow((event as CustomEvent<CatalogResultsEvent>).detail.rows));
 }
 
 function shortTokens(value: number): string {

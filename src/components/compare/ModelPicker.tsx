@@ -4,15 +4,16 @@
  * picks it, Escape closes the list (a second Escape clears the text). Options can be clicked too.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { PickerEntry } from '../../lib/compare/compare-payload.ts';
-import { searchModels } from '../../lib/search/model-search.ts';
+import { searchModels, type SearchFields } from '../../lib/search/model-search.ts';
+import './model-picker.css';
 
-export type PickerModel = PickerEntry;
+/** Any model the site's search can rank: the compare page's picker entries and the playground's models. */
+export type PickerModel = SearchFields & { retiredSince?: string | null };
 
-interface Props {
-  models: readonly PickerModel[];
+interface Props<M extends PickerModel> {
+  models: readonly M[];
   exclude: ReadonlySet<string>;
-  onPick: (model: PickerModel) => void;
+  onPick: (model: M) => void;
   /** Set when no more models can be added, with the reason shown to the user. */
   disabledReason: string | null;
   /** The id of the text box; the compare page renders a plain box with this id until the picker loads. */
@@ -20,11 +21,21 @@ interface Props {
   /** What was typed into that plain box before the picker took over, and whether it had focus. */
   initialQuery?: string;
   autoFocus?: boolean;
+  label?: string;
+  placeholder?: string;
+  hint?: string;
+  /**
+   * Enter on text that no option matches (the playground: an id for another server). Without it,
+   * such text adds nothing.
+   */
+  onPickText?: (text: string) => void;
 }
 
 const LIMIT = 30;
 
-export default function ModelPicker({ models, exclude, onPick, disabledReason, inputId, initialQuery = '', autoFocus = false }: Props) {
+export default function ModelPicker<M extends PickerModel>(props: Props<M>) {
+  const { models, exclude, onPick, disabledReason, inputId, initialQuery = '', autoFocus = false, onPickText } = props;
+  const { label = 'Add a model', placeholder = 'Search by name or id, e.g. mixtral', hint } = props;
   const base = useId().replace(/:/g, '');
   const listId = `${base}-list`;
   const hintId = `${base}-hint`;
@@ -40,7 +51,7 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason, i
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, activeIndex]);
 
-  const pick = (model: PickerModel) => {
+  const pick = (model: M) => {
     onPick(model);
     setQuery('');
     setActive(0);
@@ -64,6 +75,11 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason, i
         if (open && model) {
           event.preventDefault();
           pick(model);
+        } else if (onPickText && query.trim() !== '') {
+          event.preventDefault();
+          onPickText(query.trim());
+          setQuery('');
+          setOpen(false);
         }
         return;
       }
@@ -80,7 +96,7 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason, i
   const expanded = open && disabledReason === null;
   return (
     <div className="picker">
-      <label htmlFor={inputId}>Add a model</label>
+      <label htmlFor={inputId}>{label}</label>
       <div className="picker-field">
         <input
           id={inputId}
@@ -94,7 +110,7 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason, i
           autoComplete="off"
           autoFocus={autoFocus}
           spellCheck={false}
-          placeholder="Search by name or id, e.g. mixtral"
+          placeholder={placeholder}
           value={query}
           disabled={disabledReason !== null}
           onChange={(event) => {
@@ -122,7 +138,7 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason, i
               <span className="picker-name">{model.displayName}</span>
               <span className="picker-id">
                 {model.id}
-                {model.listed ? '' : ` · retired${model.retiredSince ? ` ${model.retiredSince}` : ''}`}
+                {model.listed !== false ? '' : ` · retired${model.retiredSince ? ` ${model.retiredSince}` : ''}`}
               </span>
             </li>
           ))}
@@ -134,7 +150,7 @@ export default function ModelPicker({ models, exclude, onPick, disabledReason, i
         </ul>
       </div>
       <p id={hintId} className="picker-hint muted">
-        {disabledReason ?? 'Arrow keys choose, Enter adds, Escape closes the list.'}
+        {disabledReason ?? hint ?? 'Arrow keys choose, Enter adds, Escape closes the list.'}
       </p>
     </div>
   );

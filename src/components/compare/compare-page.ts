@@ -232,7 +232,7 @@ function start(app: HTMLElement): void {
       };
       const draw = (first: boolean) => {
         const full = shown.length >= MAX_COMPARE;
-        const children = createElement(ModelPicker, {
+        const children = createElement(ModelPicker<PickerEntry>, {
           models: index.models,
           exclude: new Set(shownIds()),
           onPick,

@@ -14,6 +14,7 @@ import { CopyAsCode } from './CopyAsCode.tsx';
 import { PromptForm } from './PromptForm.tsx';
 import { RunView, estimateText, safeEstimate, safeRunCost, type RenderMode } from './RunView.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
+import ModelPicker from '../compare/ModelPicker.tsx';
 import { useTrialRun } from './useTrialRun.ts';
 import { useTrialSettings } from './useTrialSettings.ts';
 import './live-trial.css';
@@ -28,8 +29,16 @@ function pricesText(pricing: NonNullable<TrialModel['pricing']>): string {
   return `${formatPricePerMillion(pricing.perMillionTokens.input)} in · ${formatPricePerMillion(pricing.perMillionTokens.output)} out`;
 }
 
+function servedByOpenRouter(baseUrl: string): boolean {
+  try {
+    return new URL(baseUrl.trim()).hostname.endsWith('openrouter.ai');
+  } catch {
+    return true;
+  }
+}
+
 function unknownModel(id: string): TrialModel {
-  return { id, displayName: id, pricing: null, contextLength: null };
+  return { id, displayName: id, pricing: null, contextLength: null, created: '' };
 }
 
 function Column(props: {
@@ -82,7 +91,6 @@ export default function Playground() {
   /** Columns wait for the model list, so that a column's name and prices do not change under the reader. */
   const [catalogSettled, setCatalogSettled] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
-  const [candidate, setCandidate] = useState('');
   const [prompt, setPrompt] = useState('');
   const [mode, setMode] = useState<RenderMode>('markdown');
   const [problem, setProblem] = useState<string | null>(null);
@@ -110,10 +118,7 @@ export default function Playground() {
     window.history.replaceState(null, '', url);
   };
 
-  const addModel = (event: React.FormEvent) => {
-    event.preventDefault();
-    const modelId = candidate.trim();
-    if (!modelId) return;
+  const addModel = (modelId: string) => {
     if (selected.includes(modelId)) {
       setProblem(`${modelId} is already in the comparison.`);
       return;
@@ -122,10 +127,14 @@ export default function Playground() {
       setProblem(`At most ${PLAYGROUND_MAX_MODELS} models at once: remove one first.`);
       return;
     }
+    // OpenRouter answers only the ids it lists; another server (Ollama, vLLM…) has ids of its own.
+    if (!catalog.has(modelId) && catalog.size > 0 && servedByOpenRouter(settings.baseUrl)) {
+      setProblem(`“${modelId}” is not a model in the catalog: pick one from the list, or set another base URL to use your own server's model ids.`);
+      return;
+    }
     const next = [...selected, modelId];
     setSelected(next);
     updateUrl(next);
-    setCandidate('');
     setProblem(null);
   };
 
@@ -143,6 +152,8 @@ export default function Playground() {
   const onRun = useCallback((modelId: string, run: TrialRun | null) => setRuns((previous) => (previous[modelId] === run ? previous : { ...previous, [modelId]: run })), []);
 
   const models = useMemo(() => selected.map((m) => catalog.get(m) ?? unknownModel(m)), [selected, catalog]);
+  const pickerModels = useMemo(() => [...catalog.values()], [catalog]);
+  const chosen = useMemo(() => new Set(selected), [selected]);
   const anyRunning = models.some((m) => isRunning(runs[m.id] ?? null));
 
   const sendAll = (event: React.FormEvent) => {
@@ -175,30 +186,20 @@ export default function Playground() {
   return (
     <div className="live-trial playground" data-ready={settingsState.loaded ? '' : undefined}>
       <SettingsPanel state={settingsState} />
-      <form className="playground-picker" onSubmit={addModel}>
-        <label htmlFor={`${id}-add`}>Add a model ({selected.length} of {PLAYGROUND_MAX_MODELS})</label>
-        <div className="trial-actions">
-          <input
-            id={`${id}-add`}
-            list={`${id}-models`}
-            value={candidate}
-            placeholder="Search or type a model id, e.g. mistralai/mixtral-8x7b-instruct"
-            onChange={(e) => setCandidate(e.currentTarget.value)}
-            spellCheck={false}
-          />
-          <button type="submit" disabled={selected.length >= PLAYGROUND_MAX_MODELS}>
-            Add
-          </button>
-        </div>
-        <datalist id={`${id}-models`}>
-          {[...catalog.values()].map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.displayName}
-            </option>
-          ))}
-        </datalist>
+      <div className="playground-picker">
+        <ModelPicker
+          inputId={`${id}-add`}
+          models={pickerModels}
+          exclude={chosen}
+          onPick={(model) => addModel(model.id)}
+          onPickText={addModel}
+          disabledReason={selected.length >= PLAYGROUND_MAX_MODELS ? `At most ${PLAYGROUND_MAX_MODELS} models at once: remove one to add another.` : null}
+          label={`Add a model (${selected.length} of ${PLAYGROUND_MAX_MODELS})`}
+          placeholder="Search by name or id, e.g. llama 3.1 8b"
+          hint="Type to search, use the arrow keys to choose and Enter to add. With another base URL, Enter adds the id as typed."
+        />
         {catalogProblem && <p className="trial-hint">{catalogProblem}</p>}
-      </form>
+      </div>
       <PromptForm
         id={`${id}-prompt`}
         label="Prompt for every model"

@@ -1,13 +1,14 @@
 /** The few facts about a model that the live trial needs: small enough to pass as island props. */
 import type { Model, Pricing } from '../data/schema.ts';
 
-export type TrialModel = Pick<Model, 'id' | 'displayName' | 'contextLength'> & {
+/** `created` orders equally good search matches (newest first) in the playground's model box. */
+export type TrialModel = Pick<Model, 'id' | 'displayName' | 'contextLength' | 'created'> & {
   /** null for a model id the catalog does not know (e.g. one served by a local server). */
   pricing: Pricing | null;
 };
 
 export function toTrialModel(model: Model): TrialModel {
-  return { id: model.id, displayName: model.displayName, pricing: model.pricing, contextLength: model.contextLength };
+  return { id: model.id, displayName: model.displayName, pricing: model.pricing, contextLength: model.contextLength, created: model.created };
 }
 
 /** At most this many models side by side in the playground. */

@@ -1,0 +1,77 @@
+/**
+ * The catalog's filter state as a query string ("q=mistral&provider=mistral&ctx=128K&sort=input"),
+ * spelled by the site's one URL-state helper (format/url-state.ts): defaults left out so an unfiltered catalog has a clean URL; lists comma-joined and sorted, so equal
+ * states give equal URLs. Values that make no sense ("abc" as a price) are dropped on reading.
+ */
+import { DECIMAL } from './catalog-row.ts';
+import { readList, writeQuery } from '../format/url-state.ts';
+import { emptyFilterState, FILTER_TAGS, type CatalogFilterState } from './catalog-filter.ts';
+import { DEFAULT_SORT, defaultDirection, SORT_KEYS, type SortKey } from './catalog-sort.ts';
+import { parseTokenCount, tokenCountLabel } from './context-labels.ts';
+
+const LIST_PARAMS = {
+  providers: 'provider',
+  authors: 'author',
+  tags: 'tag',
+  inputModalities: 'in',
+  outputModalities: 'out',
+} as const satisfies Partial<Record<keyof CatalogFilterState, string>>;
+
+const PRICE_PARAMS = { minInput: 'minin', maxInput: 'maxin', maxOutput: 'maxout' } as const;
+const QUALITY_PARAMS = { minQuality: 'qmin', maxQuality: 'qmax' } as const;
+const SWITCH_PARAMS = { hideFree: 'nofree', openWeights: 'open' } as const;
+
+const entries = <T extends object>(o: T) => Object.entries(o) as [keyof T, string][];
+
+export function encodeFilterState(state: CatalogFilterState): string {
+  const sorted = state.sort !== DEFAULT_SORT.sort || state.direction !== DEFAULT_SORT.direction;
+  return writeQuery([
+    ['q', state.query.trim() || null],
+    ...entries(LIST_PARAMS).map(([field, name]) => [name, [...new Set(state[field])].sort()] as const),
+    ['ctx', state.minContext === null ? null : tokenCountLabel(state.minContext)],
+    ...entries(PRICE_PARAMS).map(([field, name]) => [name, state[field]] as const),
+    ...entries(QUALITY_PARAMS).map(([field, name]) => [name, state[field]] as const),
+    ...entries(SWITCH_PARAMS).map(([field, name]) => [name, state[field] ? '1' : null] as const),
+    ['sort', sorted ? state.sort : null],
+    ['dir', sorted ? state.direction : null],
+  ]);
+}
+
+function decimalParam(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  return DECIMAL.test(trimmed) ? trimmed : null;
+}
+
+function numberParam(value: string | null): number | null {
+  const trimmed = value?.trim() ?? '';
+  return DECIMAL.test(trimmed) ? Number(trimmed) : null;
+}
+
+export function decodeFilterState(search: string): CatalogFilterState {
+  const params = new URLSearchParams(search);
+  const state = emptyFilterState();
+  state.query = (params.get('q') ?? '').trim();
+  for (const [field, name] of entries(LIST_PARAMS)) {
+    state[field] = [...new Set(readList(params, [name]))].sort();
+  }
+  state.minContext = parseTokenCount(params.get('ctx') ?? '');
+  for (const [field, name] of entries(PRICE_PARAMS)) state[field] = decimalParam(params.get(name));
+  for (const [field, name] of entries(QUALITY_PARAMS)) state[field] = numberParam(params.get(name));
+  for (const [field, name] of entries(SWITCH_PARAMS)) state[field] = params.get(name) === '1';
+  const sort = params.get('sort');
+  if (sort !== null && (SORT_KEYS as readonly string[]).includes(sort)) {
+    state.sort = sort as SortKey;
+    const dir = params.get('dir');
+    state.direction = dir === 'asc' || dir === 'desc' ? dir : defaultDirection(state.sort);
+  }
+  return state;
+}
+
+/** The catalog filtered by one tag, for a card's tag links; null for tags the catalog cannot filter by. */
+export function catalogUrlForTag(tag: string): string | null {
+  const state = emptyFilterState();
+  if (tag === 'open-weights') state.openWeights = true;
+  else if ((FILTER_TAGS as readonly string[]).includes(tag)) state.tags = [tag];
+  else return null;
+  return `/?${encodeFilterState(state)}`;
+}

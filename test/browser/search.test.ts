@@ -1,0 +1,105 @@
+/**
+ * One search everywhere: "llama 3.1 8b", "mixtral 8x7b" and "claude sonnet" typed into the catalog,
+ * the compare picker, the calculator and the playground give the model meant first on each. The model
+ * meant is found in data/ by its name, not by an id from today's snapshot.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSiteInChromium } from '../support/browser.ts';
+import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
+import type { Model } from '../../src/lib/data/schema.ts';
+
+const models = loadCatalog().models;
+const site = useSiteInChromium();
+const plain = (m: Model) => m.variant === null && !m.id.startsWith('~');
+const newest = (list: Model[]) => [...list].sort((a, b) => Number(b.listed) - Number(a.listed) || b.created.localeCompare(a.created))[0];
+
+/** The model a person means by each query, by its name. */
+const MEANT: [query: string, model: Model | undefined][] = [
+  ['llama 3.1 8b', newest(models.filter((m) => plain(m) && m.modelName === 'Llama 3.1 8B Instruct'))],
+  ['mixtral 8x7b', newest(models.filter((m) => plain(m) && m.modelName === 'Mixtral 8x7B Instruct'))],
+  // Several Claude Sonnets: the newest listed one named so ("Claude Sonnet 4.5" rather than "Claude 3.5 Sonnet").
+  ['claude sonnet', newest(models.filter((m) => plain(m) && /\bClaude Sonnet\b/.test(m.displayName)))],
+];
+
+/** The playground fetches its model list after hydrating: typing a common word shows options once it is there. */
+async function modelListLoaded(page: Page): Promise<void> {
+  const input = page.getByRole('combobox', { name: /^Add a model/ });
+  await input.fill('a');
+  await page.waitForFunction(() => !(document.querySelector('[role="option"]')?.textContent ?? 'No model matches').includes('No model matches'));
+  await input.fill('');
+}
+
+async function open(path: string): Promise<Page> {
+  const { page } = await site.newPage();
+  await page.goto(`${site.url}${path}`);
+  return page;
+}
+
+describe.each(MEANT)('"%s"', (query, meant) => {
+  it('is in the data by its name', () => {
+    expect(meant).toBeDefined();
+  });
+
+  it('comes first in the catalog (or among the retired models it links to)', async () => {
+    const page = await open('/');
+    await page.focus('input[name="q"]');
+    await page.waitForSelector('[data-catalog][data-catalog-ready]');
+    await page.fill('input[name="q"]', query);
+    if (!meant!.listed) {
+      await page.locator('[data-other-list] a').click();
+      await page.waitForSelector('[data-catalog][data-catalog-ready]');
+    }
+    const table = meant!.listed ? '#catalog' : '#retired';
+    await page.waitForFunction(([sel, q]) => new URL(location.href).searchParams.get('q') === q && document.querySelector(`${sel} tbody tr`) !== null, [table, query]);
+    expect(await page.getAttribute(`${table} tbody tr:first-child`, 'data-id')).toBe(meant!.id);
+    await page.context().close();
+  });
+
+  it('is the first option of the compare picker, and Enter adds it', async () => {
+    const page = await open('/compare/');
+    const input = page.getByRole('combobox', { name: 'Add a model' });
+    await input.fill(query);
+    await page.waitForFunction((id) => document.querySelector('[role="option"]')?.textContent?.includes(id) ?? false, meant!.id);
+    await input.press('Enter');
+    await page.waitForURL((url) => (url.searchParams.get('models') ?? '').split(',').includes(meant!.id));
+    await page.context().close();
+  });
+
+  it('comes first in the calculator', async () => {
+    const page = await open('/calculator/');
+    if (!meant!.listed) await page.getByLabel('Include retired models (last known prices)').check();
+    await page.getByLabel('Search models').fill(query);
+    await page.waitForFunction((id) => document.querySelector('[data-testid="calc-ranked"] tbody tr[data-model-id]')?.getAttribute('data-model-id') === id, meant!.id);
+    await page.context().close();
+  });
+
+  it('is the first option of the playground box, which adds it on Enter', async () => {
+    const page = await open('/playground/');
+    const input = page.getByRole('combobox', { name: /^Add a model/ });
+    await modelListLoaded(page);
+    await input.fill(query);
+    if (meant!.listed) {
+      await page.waitForFunction((id) => document.querySelector('[role="option"]')?.textContent?.includes(id) ?? false, meant!.id);
+      await input.press('Enter');
+      await page.waitForURL((url) => (url.searchParams.get('models') ?? '') === meant!.id);
+    } else {
+      // The playground offers listed models only: a retired one is not replaced by another.
+      await expect(page.getByRole('option').first().textContent()).resolves.toContain('No model matches');
+    }
+    await page.context().close();
+  });
+});
+
+describe('the playground model box', () => {
+  it('refuses an id the catalog does not have while the base URL is OpenRouter', async () => {
+    const page = await open('/playground/');
+    await modelListLoaded(page);
+    const input = page.getByRole('combobox', { name: /^Add a model/ });
+    await input.fill('nobody/no-such-model-xyz');
+    await input.press('Enter');
+    await expect(page.getByText('“nobody/no-such-model-xyz” is not a model in the catalog').isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('models')).toBeNull();
+    await page.context().close();
+  });
+});
