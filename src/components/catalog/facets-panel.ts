@@ -6,7 +6,7 @@ import type { CatalogFilterState } from '../../lib/catalog/catalog-filter.ts';
 import { FILTER_TAGS } from '../../lib/catalog/catalog-filter.ts';
 import { facetOptions, type FacetCounts, type FacetOption } from '../../lib/catalog/catalog-facets.ts';
 import type { CatalogRow } from '../../lib/catalog/catalog-row.ts';
-import { DECIMAL } from '../../lib/catalog/catalog-row.ts';
+import { DECIMAL } from '../../lib/pricing/decimal.ts';
 import { parseTokenCount, tokenCountLabel } from '../../lib/catalog/context-labels.ts';
 
 type ListField = 'providers' | 'authors' | 'tags' | 'inputModalities' | 'outputModalities';

@@ -5,11 +5,10 @@
  * never cast).
  */
 import type { Model, Offer, Price, Provider } from '../data/schema.ts';
+import { DECIMAL } from '../pricing/decimal.ts';
 import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
 import { offerSummary } from './offer-summary.ts';
 
-/** The one test for a decimal price string in the catalog's code (the schema's rule, without zod). */
-export const DECIMAL = /^\d+(\.\d+)?$/;
 
 export interface CatalogRow {
   id: string;

@@ -1,9 +1,9 @@
 /**
  * The catalog's filter state as a query string ("q=mistral&provider=mistral&ctx=128K&sort=input"),
- * spelled by the site's one URL-state helper (format/url-state.ts): defaults left out so an unfiltered catalog has a clean URL; lists comma-joined and sorted, so equal
- * states give equal URLs. Values that make no sense ("abc" as a price) are dropped on reading.
+ * spelled by the site's one URL-state helper (format/url-state.ts): defaults left out so an
+ * unfiltered catalog has a clean URL; lists comma-joined and sorted, so equal states give equal URLs. Values that make no sense ("abc" as a price) are dropped on reading.
  */
-import { DECIMAL } from './catalog-row.ts';
+import { DECIMAL } from '../pricing/decimal.ts';
 import { readList, writeQuery } from '../format/url-state.ts';
 import { emptyFilterState, FILTER_TAGS, type CatalogFilterState } from './catalog-filter.ts';
 import { DEFAULT_SORT, defaultDirection, SORT_KEYS, type SortKey } from './catalog-sort.ts';
