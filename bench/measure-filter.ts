@@ -26,7 +26,7 @@ export interface LatencyStats {
 
 export interface FilterResult {
   models: number;
-  /** Rows in the catalog table the island filters. */
+  /** Models the island filters (its result count once every row is loaded). */
   rows: number | null;
   keystrokes: number;
   /** Keystrokes after which the table did not change within the timeout. */
@@ -66,7 +66,7 @@ function installProbe(): void {
   const observer = new MutationObserver(() => {
     const sample = state.pending;
     if (!sample || sample.raf !== undefined) return;
-    // The last mutation before the frame: React may commit the count and move the rows in separate tasks.
+    // The last mutation before the frame: the island may write the count and the rows in separate steps.
     const first = sample.dom === undefined;
     sample.dom = performance.now();
     if (!first) return;
@@ -123,10 +123,12 @@ export async function measureFilter(distDir: string, models: number): Promise<Fi
       result.error = `the catalog page has no search box (${SEARCH_BOX}); the filter island is not on the page yet`;
       return result;
     }
-    // The island is hydrated once its result count names the rows it read from the table.
-    await page.waitForFunction((selector) => /\b[1-9]\d*\b/.test(document.querySelector(selector)?.textContent ?? ''), RESULT_COUNT, { timeout: 120_000 }).catch(() => undefined);
+    // The island loads every row (/catalog/rows.json) on the first focus of the search box and marks
+    // its root ready; hydration here is load to ready, including that fetch.
+    await page.locator(SEARCH_BOX).focus();
+    await page.waitForSelector('[data-catalog-ready]', { timeout: 120_000 }).catch(() => undefined);
     result.hydrationMs = Date.now() - started;
-    result.rows = await page.evaluate(() => document.querySelector<HTMLTableSectionElement>('table[data-catalog-table] tbody')?.rows.length ?? null);
+    result.rows = await page.evaluate((selector) => Number(/\d+/.exec(document.querySelector(selector)?.textContent ?? '')?.[0] ?? NaN) || null, RESULT_COUNT);
     if (!(await page.evaluate(() => window.__filterBench?.observe() ?? false))) {
       result.error = 'found neither a result count nor a catalog table to observe';
       return result;

@@ -28,7 +28,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     sizes: { type: 'string', default: '1000,5000,10000' },
-    'filter-sizes': { type: 'string', default: '1000,10000' },
+    'filter-sizes': { type: 'string', default: 'real,10000' },
     'lighthouse-runs': { type: 'string', default: '3' },
     'normalize-runs': { type: 'string', default: '3' },
     'fuzz-inputs': { type: 'string', default: '400' },
@@ -55,7 +55,8 @@ const positiveList = (text: string, flag: string) =>
     return n;
   });
 const sizes = positiveList(values.sizes!, 'sizes');
-const filterSizes = positiveList(values['filter-sizes']!, 'filter-sizes');
+// "real" is today's catalog, measured next to the synthetic sizes.
+const filterSizes: (number | 'real')[] = values['filter-sizes']!.split(',').flatMap((s): (number | 'real')[] => (s.trim() === 'real' ? ['real'] : positiveList(s, 'filter-sizes')));
 const [lighthouseRuns] = positiveList(values['lighthouse-runs']!, 'lighthouse-runs');
 const [normalizeRuns] = positiveList(values['normalize-runs']!, 'normalize-runs');
 const [fuzzInputs] = positiveList(values['fuzz-inputs']!, 'fuzz-inputs');
@@ -192,12 +193,13 @@ try {
     const rows = [];
     for (const size of filterSizes) {
       const build = await buildFor(size);
+      const models = size === 'real' ? (await catalogFor('real')).models : size;
       if (!build.ok) {
-        rows.push({ models: size, error: `the ${size}-model site did not build: ${build.error}` });
+        rows.push({ models, error: `the ${size}-model site did not build: ${build.error}` });
         continue;
       }
-      log(`measuring catalog filter latency with ${size} models`);
-      rows.push(await measureFilter(build.distDir, size));
+      log(`measuring catalog filter latency with ${models} models (${size})`);
+      rows.push({ ...(await measureFilter(build.distDir, models)), real: size === 'real' });
     }
     sections.filter = { measuredAt: now(), load1m: startLoad, rows };
   });

@@ -366,8 +366,9 @@ describe('opening a shared link (issue: compare jumped and downloaded the whole 
 describe('compare selection from the catalog', () => {
   it('opens the compare page with the rows ticked in the catalog, in the order ticked', async () => {
     const { page, context } = await open('/');
-    const bar = page.getByRole('region', { name: 'Compare selected models' });
-    await bar.waitFor();
+    // The catalog's tray appears once a row is ticked.
+    const bar = page.getByRole('region', { name: 'Models to compare' });
+    await page.waitForFunction(() => document.querySelector('[data-compare-fallback]')?.hasAttribute('hidden'));
     const rows = page.locator('#catalog tbody tr');
     const idOf = async (i: number) => (await rows.nth(i).locator('input[name="compare"]').getAttribute('value'))!;
     const [third, first] = [await idOf(2), await idOf(0)];
@@ -375,8 +376,7 @@ describe('compare selection from the catalog', () => {
     await rows.nth(2).locator('input[name="compare"]').check();
     await rows.nth(0).locator('input[name="compare"]').focus();
     await page.keyboard.press('Space');
-    const compareButton = bar.getByRole('button', { name: 'Compare selected (2)' });
-    await compareButton.click();
+    await bar.getByRole('button', { name: 'Compare 2 models' }).click();
     await page.waitForURL((url) => url.pathname === '/compare/' && url.searchParams.has('models'));
     expect(modelsParam(page)).toEqual([third, first]);
     await page.locator('.compare-table').waitFor();

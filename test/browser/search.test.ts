@@ -24,10 +24,16 @@ const MEANT: [query: string, model: Model | undefined][] = [
 
 /** The playground fetches its model list after hydrating: typing a common word shows options once it is there. */
 async function modelListLoaded(page: Page): Promise<void> {
+  await hydrated(page);
   const input = page.getByRole('combobox', { name: /^Add a model/ });
   await input.fill('a');
   await page.waitForFunction(() => !(document.querySelector('[role="option"]')?.textContent ?? 'No model matches').includes('No model matches'));
   await input.fill('');
+}
+
+/** Typing into an island before React hydrates it would be lost: wait until Astro marks the box's island hydrated. */
+async function hydrated(page: Page, box = '[role="combobox"]'): Promise<void> {
+  await page.waitForFunction((sel) => document.querySelector(sel)?.closest('astro-island')?.hasAttribute('ssr') === false, box);
 }
 
 async function open(path: string): Promise<Page> {
@@ -58,6 +64,7 @@ describe.each(MEANT)('"%s"', (query, meant) => {
 
   it('is the first option of the compare picker, and Enter adds it', async () => {
     const page = await open('/compare/');
+    await hydrated(page);
     const input = page.getByRole('combobox', { name: 'Add a model' });
     await input.fill(query);
     await page.waitForFunction((id) => document.querySelector('[role="option"]')?.textContent?.includes(id) ?? false, meant!.id);
@@ -68,6 +75,7 @@ describe.each(MEANT)('"%s"', (query, meant) => {
 
   it('comes first in the calculator', async () => {
     const page = await open('/calculator/');
+    await hydrated(page, 'input[type="search"]');
     if (!meant!.listed) await page.getByLabel('Include retired models (last known prices)').check();
     await page.getByLabel('Search models').fill(query);
     await page.waitForFunction((id) => document.querySelector('[data-testid="calc-ranked"] tbody tr[data-model-id]')?.getAttribute('data-model-id') === id, meant!.id);
