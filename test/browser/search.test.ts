@@ -11,7 +11,8 @@ import type { Model } from '../../src/lib/data/schema.ts';
 
 const models = loadCatalog().models;
 const site = useSiteInChromium();
-const plain = (m: Model) => m.variant === null && !m.id.startsWith('~');
+// Catalog models, not variants (":free"), moving aliases ("~…") or one provider's own listing ("@provider/…").
+const plain = (m: Model) => m.variant === null && !/^[~@]/.test(m.id) && !m.id.includes(':');
 const newest = (list: Model[]) => [...list].sort((a, b) => Number(b.listed) - Number(a.listed) || b.created.localeCompare(a.created))[0];
 
 /** The model a person means by each query, by its name. */

@@ -57,6 +57,15 @@ describe('searchModels ranking', () => {
     expect(ids(searchModels(models, 'gpt 4'))).toEqual(['openai/gpt-4o', 'openai/gpt-5.4-image-2']);
   });
 
+  it("puts catalog models before one provider's own listing, even one named exactly as typed", () => {
+    const withListing = [...models, m('@fireworks-ai/accounts/fireworks/models/mixtral-8x7b', 'Mixtral 8x7B', '2025-12-28')];
+    expect(ids(searchModels(withListing, 'mixtral 8x7b'))).toEqual([
+      'mistralai/mixtral-8x7b-instruct',
+      'nousresearch/nous-hermes-2-mixtral-8x7b-dpo',
+      '@fireworks-ai/accounts/fireworks/models/mixtral-8x7b',
+    ]);
+  });
+
   it('falls back to typo-tolerant matching only when no model has every word', () => {
     expect(ids(searchModels(models, 'mixtrl 8x7b'))).toEqual(['mistralai/mixtral-8x7b-instruct', 'nousresearch/nous-hermes-2-mixtral-8x7b-dpo']);
     // "mixtral" is one letter from "mistral", but exact words win: no Mistral 7B in the results.
@@ -78,7 +87,7 @@ describe('searchModels ranking', () => {
 describe('searchModels on the real catalog', () => {
   // The models are found by their names, so the test survives refreshes that renumber or re-id them.
   const models = loadCatalog().models;
-  const named = (name: string) => models.filter((x) => x.modelName === name && x.variant === null);
+  const named = (name: string) => models.filter((x) => x.modelName === name && x.variant === null && !x.id.startsWith('@'));
 
   it.each([
     ['llama 3.1 8b', 'Llama 3.1 8B Instruct'],
@@ -92,6 +101,7 @@ describe('searchModels on the real catalog', () => {
   it('ranks a Claude Sonnet first for "claude sonnet" and still finds Claude 3.5 Sonnet', () => {
     const results = searchModels(models, 'claude sonnet', { limit: 1000 });
     expect(results[0]!.displayName).toMatch(/Claude Sonnet/);
+    expect(results[0]!.id.startsWith('@')).toBe(false);
     expect(results.map((x) => x.modelName)).toContain('Claude 3.5 Sonnet');
   });
 });

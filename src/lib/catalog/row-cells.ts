@@ -10,7 +10,7 @@ import type { CatalogRow } from './catalog-row.ts';
 export interface RowCells {
   href: string;
   name: string;
-  /** The id cut after each "/", where a line may break (hyphens break by themselves). */
+  /** The id cut after each "/", "." and ":", where a line may break (hyphens break by themselves). */
   idParts: string[];
   author: string;
   context: string;
@@ -29,7 +29,7 @@ export function rowCells(row: CatalogRow): RowCells {
   return {
     href: modelPath(toSlug(row.id)),
     name: row.name || row.displayName,
-    idParts: row.id.split(/(?<=\/)/),
+    idParts: row.id.split(/(?<=[/.:])/),
     author: row.authorLabel,
     context: formatCount(row.contextLength),
     input: formatPricePerMillion(row.input),

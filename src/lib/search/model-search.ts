@@ -4,8 +4,9 @@
  *
  * Ranking, best first:
  * 1. the exact id ("mistralai/mixtral-8x7b-instruct");
- * 2. every query word in the name or the id (or the author label), ordered by how closely the words
- *    follow the model's own name: the exact name, then the words in a row at the start of the name
+ * 2. every query word in the name or the id (or the author label): catalog models before one
+ *    provider's own listings ("@provider/…" ids), then by how closely the words follow the model's
+ *    own name: the exact name, then the words in a row at the start of the name
  *    or of the id's model part ("mixtral 8x7b" → Mixtral 8x7B Instruct, not Nous Hermes 2 Mixtral
  *    8x7B), then in a row anywhere, then scattered; listed before retired, plain ids before variants
  *    (":free") and moving aliases ("~author/…"), then newest;
@@ -39,6 +40,8 @@ export interface SearchKey {
   looseAll: string;
   listed: boolean;
   plain: boolean;
+  /** "@provider/…": a model only one provider lists under its own name, matched to no catalog model. */
+  ownPage: boolean;
   created: string;
 }
 
@@ -75,6 +78,7 @@ export function searchKey(model: SearchFields): SearchKey {
     looseAll: ` ${loose(`${model.id} ${model.displayName}`)} `,
     listed: model.listed ?? true,
     plain: !id.includes(':') && !id.startsWith('~'),
+    ownPage: id.startsWith('@'),
     created: model.created ?? '',
   };
 }
@@ -90,10 +94,12 @@ const startsWithPhrase = (value: string, phrase: string) => phrase !== '' && val
 
 /** The exact and all-words tiers; null when the model does not match that way. */
 export function strictMatch(key: SearchKey, query: CompiledQuery): SearchMatch | null {
-  if (query.text === key.id) return { tier: 'exact', score: 1000 };
+  if (query.text === key.id) return { tier: 'exact', score: 10_000 };
   for (const word of query.words) if (!key.haystack.includes(word)) return null;
   const { phrase } = query;
-  let score = 0;
+  // The model a name means comes before one provider's own listing of it, however exactly that
+  // listing is named ("Mixtral 8x7B" at Fireworks is not the model "mixtral 8x7b" means).
+  let score = key.ownPage ? 0 : 200;
   if (phrase !== '' && (key.looseName === phrase || key.looseSlug === phrase)) score += 100;
   if (startsWithPhrase(key.looseName, phrase) || startsWithPhrase(key.looseSlug, phrase)) score += 40;
   else if (phrase !== '' && key.looseAll.includes(` ${phrase}`)) score += 20;
@@ -140,7 +146,7 @@ export function fuzzyMatch(key: SearchKey, query: CompiledQuery): SearchMatch | 
   // As in the words tier, a name that starts with the (misspelt) first word ranks higher.
   const first = [key.looseName.split(' ')[0] ?? '', key.looseSlug.split(' ')[0] ?? ''];
   const leads = fuzzyWord(words[0]!, first, first.join(' '));
-  return { tier: 'fuzzy', score: (leads ? 40 : 0) + (key.listed ? 5 : 0) + (key.plain ? 2 : 0) };
+  return { tier: 'fuzzy', score: (key.ownPage ? 0 : 200) + (leads ? 40 : 0) + (key.listed ? 5 : 0) + (key.plain ? 2 : 0) };
 }
 
 /** Best first: score, then newest, then id (so equal queries give equal orders everywhere). */
