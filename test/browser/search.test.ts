@@ -65,7 +65,8 @@ describe.each(MEANT)('"%s"', (query, meant) => {
 
   it('is the first option of the compare picker, and Enter adds it', async () => {
     const page = await open('/compare/');
-    await hydrated(page);
+    // The page shows a plain box that becomes the picker on first use.
+    await page.getByLabel('Add a model').focus();
     const input = page.getByRole('combobox', { name: 'Add a model' });
     await input.fill(query);
     await page.waitForFunction((id) => document.querySelector('[role="option"]')?.textContent?.includes(id) ?? false, meant!.id);
