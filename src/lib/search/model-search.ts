@@ -199,12 +199,3 @@ export function searchModels<M extends SearchFields>(
   return rankMatches(candidates, cachedSearchKey, compileQuery(query)).slice(0, options.limit ?? 50);
 }
 
-/**
- * The items whose model matches `query`, best first, for lists of rows built around models (the
- * calculator's ranking); an empty query keeps every item in its order.
- */
-export function orderBySearch<T, M extends SearchFields>(items: readonly T[], modelOf: (item: T) => M, query: string): T[] {
-  const compiled = compileQuery(query);
-  if (isEmptyQuery(compiled)) return [...items];
-  return rankMatches(items, (item) => cachedSearchKey(modelOf(item)), compiled);
-}
