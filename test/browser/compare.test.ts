@@ -353,7 +353,8 @@ describe('opening a shared link (issue: compare jumped and downloaded the whole 
         await expect(note.count()).resolves.toBe(0);
         continue;
       }
-      const months = listed.map((o) => ({ name: o.providerName, month: referenceCost(o.pricing, { promptTokens: 2000, completionTokens: 500 }) * 1000n * 30n }));
+      // Offers that cost nothing (trials, subscription plans) do not count as the cheapest, as on /value/.
+      const months = listed.map((o) => ({ name: o.providerName, month: referenceCost(o.pricing, { promptTokens: 2000, completionTokens: 500 }) * 1000n * 30n })).filter((o) => o.month > 0n);
       months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.name.localeCompare(b.name)));
       const text = (await note.textContent()) ?? '';
       expect(text).toContain(`${listed.length} ${listed.length === 1 ? 'offer' : 'offers'}`);

@@ -4,7 +4,7 @@
  * figures with their attribution and date. Offers are costed with the same workload costing as the
  * models' own prices.
  */
-import { compareCosts } from '../pricing/pricing.ts';
+import { cheapestCurrent, rankOffers } from '../offers/offer-cost.ts';
 import { workloadCost, type Workload } from '../pricing/workload.ts';
 import { formatDate, formatPricePerMillion, formatUsdRounded } from '../format/format.ts';
 import { CHEAPEST, MOST, row, textCell, type BestRule, type CompareCell, type CompareRow, type RowGroup } from './compare-cells.ts';
@@ -15,17 +15,18 @@ export interface CheapestOffer {
   perMonth: string;
 }
 
-/** The listed offer whose price list makes the workload cheapest (ties: the provider name, A first); null when none is priced. */
+/**
+ * The model's cheapest current offer for the workload, by the one offer ranking (src/lib/offers), and
+ * its monthly cost; null when none is priced. Offers that cost nothing are left out, as on /value/:
+ * they are mostly rate-limited trials and subscription plans, and would make every model "free".
+ */
 export function cheapestOffer(model: Pick<CompareModel, 'offers'>, workload: Workload): CheapestOffer | null {
-  let best: CheapestOffer | null = null;
-  for (const offer of model.offers) {
-    if (!offer.listed) continue;
-    const cost = workloadCost(offer.pricing, workload);
-    if (cost.kind !== 'priced') continue;
-    const order = best === null ? -1 : compareCosts(cost.perMonth, best.perMonth);
-    if (order < 0 || (order === 0 && best !== null && offer.providerName.localeCompare(best.offer.providerName) < 0)) best = { offer, perMonth: cost.perMonth };
-  }
-  return best;
+  const names = new Map(model.offers.map((o) => [o.providerId, o.providerName]));
+  const ranked = rankOffers(model.offers, workload, (id) => names.get(id) ?? id).filter((r) => r.cost.kind !== 'priced' || r.cost.total !== '0');
+  const [first] = cheapestCurrent(ranked);
+  if (first === undefined) return null;
+  const cost = workloadCost(first.offer.pricing, workload);
+  return cost.kind === 'priced' ? { offer: first.offer, perMonth: cost.perMonth } : null;
 }
 
 /** "from $21.00 a month at Mistral · 4 offers (1 retired)": the line under each model's name in the table header; null without offers. */
