@@ -83,9 +83,8 @@ export function startCatalog(root: HTMLElement): void {
     for (const th of Array.from(table.tHead?.rows[0]?.cells ?? [])) {
       const key = th.dataset.sortKey;
       if (!key) continue;
+      // global.css draws the arrow from aria-sort, as on every sortable table of the site.
       th.setAttribute('aria-sort', key === sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none');
-      const arrow = th.querySelector('.sort-arrow');
-      if (arrow) arrow.textContent = key === sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ' ↕';
     }
   };
 
@@ -188,10 +187,7 @@ export function startCatalog(root: HTMLElement): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'sort-button';
-    const arrow = document.createElement('span');
-    arrow.className = 'sort-arrow';
-    arrow.setAttribute('aria-hidden', 'true');
-    button.append(th.textContent ?? key, arrow);
+    button.append(th.textContent ?? key);
     th.replaceChildren(button);
     button.addEventListener('click', () => {
       void load();
