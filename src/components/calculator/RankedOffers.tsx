@@ -40,7 +40,9 @@ export default function RankedOffers({ rows, total, highlight, workload, onePerM
               #
             </th>
             <th scope="col">Model</th>
-            <th scope="col">Provider</th>
+            <th scope="col" className="calc-provider-col">
+              Provider
+            </th>
             <th scope="col" className="num">
               Per request
             </th>
@@ -64,13 +66,14 @@ export default function RankedOffers({ rows, total, highlight, workload, onePerM
                 <td className="num">{index + 1}</td>
                 <th scope="row">
                   <a href={modelPath(row.model.slug)}>{row.model.displayName}</a>
+                  <span className="calc-provider-inline">at {row.providerName}</span>
                   {row.model.id === highlight && <span className="tag calc-selected-tag">selected</span>}
                   {note && <span className="calc-note"> {note}</span>}
                   <button type="button" className="calc-disclosure" aria-expanded={isOpen} aria-controls={detailId} onClick={() => toggle(key)}>
                     Breakdown
                   </button>
                 </th>
-                <td>{row.providerName}</td>
+                <td className="calc-provider-col">{row.providerName}</td>
                 <td className="num" data-cost="request" data-exact={row.costs.perRequest}>
                   {formatUsdRounded(row.costs.perRequest)}
                 </td>
