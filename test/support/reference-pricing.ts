@@ -4,6 +4,7 @@
  * src/lib/pricing/pricing.ts, so tests can check the module (and the pages using it) against it.
  */
 import type { Pricing } from '../../src/lib/data/schema.ts';
+import type { RequestUsage } from '../../src/lib/pricing/pricing.ts';
 
 export const SCALE = 40;
 export const ONE = 10n ** BigInt(SCALE);
@@ -24,16 +25,8 @@ export function unscale(value: bigint): string {
   return fraction ? `${whole}.${fraction}` : whole.toString();
 }
 
-export interface ReferenceUsage {
-  promptTokens: number;
-  cacheReadTokens?: number;
-  cacheWriteTokens?: number;
-  completionTokens: number;
-  reasoningTokens?: number;
-  images?: number;
-  webSearches?: number;
-  requests?: number;
-}
+/** The usage shape is the module's (a type only: the arithmetic below shares nothing with it). */
+export type ReferenceUsage = RequestUsage;
 
 type TokenPriceTable = Partial<Record<keyof Pricing['perMillionTokens'], string>>;
 
