@@ -5,7 +5,7 @@ import type { Catalog } from '../src/lib/data/schema.ts';
 import { modelPath } from '../src/lib/format/slug.ts';
 import { fileForUrlPath } from '../test/support/site.ts';
 
-export const PAGE_KINDS = ['catalog', 'card', 'calculator', 'compare', 'playground'] as const;
+export const PAGE_KINDS = ['catalog', 'card', 'calculator', 'compare', 'playground', 'provider', 'value'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 // A well-known open-weights model with architecture figures, tags and variants: a typical, full card.
@@ -35,6 +35,9 @@ export function benchPages(distDir: string, dataDir: string): BenchPage[] {
     { kind: 'calculator', urlPath: '/calculator/' },
     { kind: 'compare', urlPath: `/compare/?models=${compareIds.map(encodeURIComponent).join(',')}` },
     { kind: 'playground', urlPath: '/playground/' },
+    // Mistral's page: the seller of the seed card's first-party offer.
+    { kind: 'provider', urlPath: '/providers/mistral/' },
+    { kind: 'value', urlPath: '/value/' },
   ];
   return pages.map((p) => ({ ...p, exists: existsSync(fileForUrlPath(distDir, p.urlPath)) }));
 }
