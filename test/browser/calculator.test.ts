@@ -68,8 +68,16 @@ async function newPage(viewport: { width: number; height: number } = VIEWPORTS.d
 async function openCalculator(query = '', viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<Page> {
   const page = await newPage(viewport);
   await page.goto(`${site.url}/calculator/${query}`);
+  // Without inputs in the URL the island waits for the reader before fetching prices: touch the form.
+  if (!query) await startRanking(page);
   await page.waitForSelector('.calculator[data-ready="true"]');
   return page;
+}
+
+/** Focuses the first input once the island has hydrated, which is what makes it fetch and rank every offer. */
+async function startRanking(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.calculator')?.closest('astro-island')?.hasAttribute('ssr') === false);
+  await page.getByLabel('Input tokens per request').focus();
 }
 
 function workloadQuery(w: TestWorkload): string {
@@ -280,6 +288,7 @@ describe('a broken pricing file', () => {
     const page = await newPage();
     await page.route('**/api/pricing.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ asOf: '2026-01-01', models: 'none' }) }));
     await page.goto(`${site.url}/calculator/`);
+    await startRanking(page);
     const status = page.getByTestId('calc-status');
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Prices could not be loaded \(\/api\/pricing\.json: unexpected data: .*models.*\)/);
     expect(await page.locator('#calc-fallback').isVisible()).toBe(true);
@@ -303,6 +312,7 @@ describe('token counting of pasted text', () => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
     await page.goto(`${site.url}/calculator/`);
+    await startRanking(page);
     await page.waitForSelector('.calculator[data-ready="true"]');
     await page.waitForLoadState('networkidle');
     const beforePaste = scripts.length;

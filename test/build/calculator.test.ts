@@ -60,7 +60,7 @@ describe('/calculator/ as built', () => {
     expect((island.attr('props') ?? '').length).toBeLessThan(500);
   });
 
-  it('renders the chat-turn ranking: every listed paid model that fits at its cheapest listed offer, cheapest first', () => {
+  it('renders the chat-turn ranking: every listed paid model that fits at its cheapest listed offer, cheapest first (its top 100 on /calculator/, all on /calculator/all/)', () => {
     const usage = { promptTokens: 1_000, completionTokens: 500 };
     const expected = catalog.models
       .filter((m) => m.listed)
@@ -72,10 +72,13 @@ describe('/calculator/ as built', () => {
       })
       .filter((cost): cost is bigint => cost !== null && cost > 0n)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const shown = $('#calc-fallback tbody tr')
-      .map((_, tr) => scaled($(tr).find('[data-exact]').first().attr('data-exact') ?? ''))
-      .get();
-    expect(shown).toEqual(expected);
+    const shownOn = (page: ReturnType<typeof loadPage>) =>
+      page('#calc-fallback tbody tr')
+        .map((_, tr) => scaled(page(tr).find('[data-exact]').first().attr('data-exact') ?? ''))
+        .get();
+    expect(shownOn(loadPage('/calculator/all/'))).toEqual(expected);
+    expect(shownOn($)).toEqual(expected.slice(0, 100));
+    if (expected.length > 100) expect($('#calc-fallback a[href="/calculator/all/"]').length).toBe(1);
   });
 });
 

@@ -3,7 +3,9 @@
  * cheapest provider) by what the workload costs there, a chart of the cheapest, and token counts of
  * pasted text. It fetches the compact pricing file (/api/pricing.json) and checks it against its
  * schema rather than receiving it as props, keeps every input in the URL (replaceState) and reads it
- * back on load, so a shared link reproduces the result.
+ * back on load, so a shared link reproduces the result. Without inputs in the URL the server-rendered
+ * ranking already answers the default workload, so the 1.5 MB file is fetched and ranked only once the
+ * reader touches the form: ranking ~10,000 offers at load blocked the main thread for two seconds.
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { fetchJson } from '../../lib/browser/fetch-json.ts';
@@ -46,6 +48,8 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
   const [linkProblems, setLinkProblems] = useState<string[]>([]);
   const [showAll, setShowAll] = useState(false);
   const [ready, setReady] = useState(false);
+  // Whether the reader asked for more than the server-rendered default: inputs in the URL or a touched form.
+  const [wanted, setWanted] = useState(false);
   const ids = useId();
 
   useEffect(() => {
@@ -55,7 +59,12 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
     setDrafts(draftsOf(read.workload));
     setView(viewFromParams(params));
     setLinkProblems(read.problems);
+    setWanted((w) => w || params.size > 0);
     setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (!wanted) return;
     const controller = new AbortController();
     fetchJson(dataUrl, PricingWire, { signal: controller.signal })
       .then((wire) => {
@@ -68,12 +77,12 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
         setLoadError(`Prices could not be loaded (${error instanceof Error ? error.message : String(error)}). The ranking below is for the chat turn; reload the page to try again.`);
       });
     return () => controller.abort();
-  }, [dataUrl, fallbackId]);
+  }, [dataUrl, fallbackId, wanted]);
 
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !wanted) return;
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?${calculatorQuery(workload, view)}${window.location.hash}`);
-  }, [workload, view, ready]);
+  }, [workload, view, ready, wanted]);
 
   const cacheProblem = workload.cacheReadPercent + workload.cacheWritePercent > 100;
   const ranking = useMemo(() => (payload && !cacheProblem ? rankOffers(payload, workload, view) : null), [payload, workload, view, cacheProblem]);
@@ -100,13 +109,13 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
     if (key !== 'highlight' && key !== 'top') setShowAll(false);
   };
 
-  let status = 'Loading prices…';
+  let status = wanted ? 'Loading prices…' : 'The ranking below answers the preset; change any input to rank every offer.';
   if (loadError) status = loadError;
   else if (cacheProblem) status = 'Cache read and write shares add up to more than 100 %; lower one of them to see costs.';
   else if (ranking) status = statusText(ranking, workload, view.onePerModel);
 
   return (
-    <div className="calculator" data-ready={payload ? 'true' : 'false'}>
+    <div className="calculator" data-ready={payload ? 'true' : 'false'} onFocusCapture={() => setWanted(true)} onChangeCapture={() => setWanted(true)}>
       <WorkloadForm
         workload={workload}
         drafts={drafts}
