@@ -92,8 +92,12 @@ describe('compare page', () => {
     await page.locator('.compare-table').waitFor();
     const box = page.getByLabel('Add a model');
     await box.focus();
-    await page.keyboard.type('mixtral 8x22b');
+    // Focus loads the picker, which takes over the plain box; typing starts once it has (keys pressed
+    // during the swap itself can be lost: a known gap, see the closing note of issue 14).
     const input = page.getByRole('combobox', { name: 'Add a model' });
+    await input.waitFor();
+    await input.focus();
+    await page.keyboard.type('mixtral 8x22b');
     await expect(input.inputValue()).resolves.toBe('mixtral 8x22b');
     await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
     const first = page.getByRole('option').first();
