@@ -86,6 +86,8 @@ describe.each(MEANT)('"%s"', (query, meant) => {
     const showAll = page.getByRole('button', { name: /^Show all \d/ });
     // The ranking follows the query once the URL holds it (every input lives in the URL).
     await page.waitForFunction((q) => new URLSearchParams(window.location.search).get('q') === q, query);
+    // Prices load once the form is touched; the ranking for the query renders with them.
+    await page.waitForSelector('.calculator[data-ready="true"]');
     if (await showAll.isVisible()) await showAll.click();
     await page.waitForFunction((id) => document.querySelector(`[data-testid="calc-ranked"] tbody tr[data-model-id="${id}"], li[data-model-id="${id}"]`) !== null, meant!.id);
     await page.context().close();
