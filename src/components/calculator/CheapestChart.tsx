@@ -7,6 +7,8 @@ import { formatUsdRounded } from '../../lib/format/format.ts';
 import { whenVisible } from '../../lib/browser/when-visible.ts';
 import type { OfferRow } from '../../lib/calculator/offer-ranking.ts';
 import type { ChartBar, CostChart } from './cost-chart.ts';
+import ColumnHeads, { numericColumn } from '../ColumnHeads.tsx';
+import OptionList from '../OptionList.tsx';
 
 interface Props {
   rows: OfferRow[];
@@ -58,11 +60,7 @@ export default function CheapestChart({ rows, top, choices, onTopChange }: Props
           Show
         </label>
         <select id={`${id}-top`} value={top} onChange={(e) => onTopChange(Number(e.target.value))}>
-          {choices.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          <OptionList choices={choices.map((n) => [n, n])} />
         </select>
       </figcaption>
       <div className="calc-chart-canvas" style={{ height: `${Math.max(4, rows.length) * 1.9 + 4}rem` }}>
@@ -72,14 +70,7 @@ export default function CheapestChart({ rows, top, choices, onTopChange }: Props
         <summary>Chart data as a table</summary>
         <table data-testid="calc-chart-table">
           <caption className="visually-hidden">The cheapest {rows.length}, cost per month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Model and provider</th>
-              <th scope="col" className="num">
-                Per month
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: 'Model and provider' }, numericColumn('Per month')]} />
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.offer.providerId} ${r.model.id}`}>

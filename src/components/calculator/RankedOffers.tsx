@@ -6,6 +6,7 @@ import { DIMENSION_LABELS, UNIT_DIMENSIONS, type CostLine } from '../../lib/pric
 import type { Workload } from '../../lib/pricing/workload.ts';
 import { offerKey, type OfferRow } from '../../lib/calculator/offer-ranking.ts';
 import { rowNotes } from '../../lib/calculator/ranking-text.ts';
+import ColumnHeads, { type Column } from '../ColumnHeads.tsx';
 
 interface Props {
   rows: OfferRow[];
@@ -15,6 +16,17 @@ interface Props {
   onePerModel: boolean;
   onShowAll: (() => void) | null;
 }
+
+/** The provider column and the per-day cost fold away on narrow screens (calculator.css). */
+const RANKED_COLUMNS: readonly Column[] = [
+  { label: '#', className: 'num' },
+  { label: 'Model' },
+  { label: 'Provider', className: 'calc-provider-col' },
+  { label: 'Per request', className: 'num' },
+  { label: 'Per day', className: 'num calc-per-day' },
+  { label: 'Per month', className: 'num' },
+];
+const BREAKDOWN_COLUMNS: readonly Column[] = [{ label: 'Price' }, { label: 'Quantity', className: 'num' }, { label: 'Unit price', className: 'num' }, { label: 'Cost', className: 'num' }];
 
 export default function RankedOffers({ rows, total, highlight, workload, onePerModel, onShowAll }: Props) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -34,26 +46,7 @@ export default function RankedOffers({ rows, total, highlight, workload, onePerM
           {what} ranked by cost, cheapest first ({formatCount(rows.length)} of {formatCount(total)} shown), for {formatCount(workload.requests)} requests a {workload.per}
           {workload.per === 'day' ? ` over ${workload.daysPerMonth} days a month` : ''}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">Model</th>
-            <th scope="col" className="calc-provider-col">
-              Provider
-            </th>
-            <th scope="col" className="num">
-              Per request
-            </th>
-            <th scope="col" className="num calc-per-day">
-              Per day
-            </th>
-            <th scope="col" className="num">
-              Per month
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={RANKED_COLUMNS} />
         {rows.map((row, index) => {
           const note = rowNotes(row);
           const key = offerKey(row.offer);
@@ -112,20 +105,7 @@ function Breakdown({ what, lines, total, discount }: { what: string; lines: Cost
   return (
     <table className="calc-breakdown">
       <caption>Cost of one request on {what}, by price</caption>
-      <thead>
-        <tr>
-          <th scope="col">Price</th>
-          <th scope="col" className="num">
-            Quantity
-          </th>
-          <th scope="col" className="num">
-            Unit price
-          </th>
-          <th scope="col" className="num">
-            Cost
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={BREAKDOWN_COLUMNS} />
       <tbody>
         {lines.map((line) => (
           <tr key={line.dimension} data-dimension={line.dimension}>

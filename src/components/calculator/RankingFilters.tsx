@@ -1,8 +1,9 @@
 /** Which offers the ranking shows: model search, author, tag, provider, quality, context, retired, one row per model. */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { formatCount } from '../../lib/format/format.ts';
 import type { CalculatorView } from '../../lib/calculator/calculator-url.ts';
 import type { PricingPayload } from '../../lib/calculator/pricing-payload.ts';
+import OptionList, { type Choice } from '../OptionList.tsx';
 
 interface Props {
   view: CalculatorView;
@@ -30,39 +31,9 @@ export default function RankingFilters({ view, payload, promptTokens, onChange }
         <label htmlFor={`${ids}-q`}>Search models</label>
         <input id={`${ids}-q`} type="search" value={view.query} onChange={(e) => onChange('query', e.target.value)} placeholder="name or id" />
       </div>
-      <div className="calc-field">
-        <label htmlFor={`${ids}-provider`}>Provider</label>
-        <select id={`${ids}-provider`} value={view.provider} onChange={(e) => onChange('provider', e.target.value)}>
-          <option value="">All providers</option>
-          {providers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="calc-field">
-        <label htmlFor={`${ids}-author`}>Author</label>
-        <select id={`${ids}-author`} value={view.author} onChange={(e) => onChange('author', e.target.value)}>
-          <option value="">All authors</option>
-          {authors.map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="calc-field">
-        <label htmlFor={`${ids}-tag`}>Tag</label>
-        <select id={`${ids}-tag`} value={view.tag} onChange={(e) => onChange('tag', e.target.value)}>
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id={`${ids}-provider`} label="Provider" value={view.provider} choices={[['', 'All providers'], ...providers.map((p) => [p.id, p.name] as const)]} onChange={(v) => onChange('provider', v)} />
+      <SelectField id={`${ids}-author`} label="Author" value={view.author} choices={[['', 'All authors'], ...authors]} onChange={(v) => onChange('author', v)} />
+      <SelectField id={`${ids}-tag`} label="Tag" value={view.tag} choices={[['', 'Any tag'], ...tags.map((t) => [t, t] as const)]} onChange={(v) => onChange('tag', v)} />
       <div className="calc-field">
         <label htmlFor={`${ids}-minq`}>Intelligence index at least</label>
         <input
@@ -79,18 +50,35 @@ export default function RankingFilters({ view, payload, promptTokens, onChange }
           Artificial Analysis{payload?.qualityAsOf ? ` (${payload.qualityAsOf})` : ''}; models without an index are left out when set.
         </span>
       </div>
-      <div className="calc-check">
-        <input id={`${ids}-one`} type="checkbox" checked={view.onePerModel} onChange={(e) => onChange('onePerModel', e.target.checked)} />
-        <label htmlFor={`${ids}-one`}>One row per model (its cheapest provider)</label>
-      </div>
-      <div className="calc-check">
-        <input id={`${ids}-ctx`} type="checkbox" checked={view.contextHoldsPrompt} onChange={(e) => onChange('contextHoldsPrompt', e.target.checked)} />
-        <label htmlFor={`${ids}-ctx`}>Only offers whose stated context holds the {formatCount(promptTokens)}-token prompt</label>
-      </div>
-      <div className="calc-check">
-        <input id={`${ids}-retired`} type="checkbox" checked={view.retired} onChange={(e) => onChange('retired', e.target.checked)} />
-        <label htmlFor={`${ids}-retired`}>Include retired models and offers (last known prices)</label>
-      </div>
+      <CheckField id={`${ids}-one`} checked={view.onePerModel} onChange={(v) => onChange('onePerModel', v)}>
+        One row per model (its cheapest provider)
+      </CheckField>
+      <CheckField id={`${ids}-ctx`} checked={view.contextHoldsPrompt} onChange={(v) => onChange('contextHoldsPrompt', v)}>
+        Only offers whose stated context holds the {formatCount(promptTokens)}-token prompt
+      </CheckField>
+      <CheckField id={`${ids}-retired`} checked={view.retired} onChange={(v) => onChange('retired', v)}>
+        Include retired models and offers (last known prices)
+      </CheckField>
+    </div>
+  );
+}
+
+function SelectField({ id, label, value, choices, onChange }: { id: string; label: string; value: string; choices: readonly Choice[]; onChange: (value: string) => void }) {
+  return (
+    <div className="calc-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <OptionList choices={choices} />
+      </select>
+    </div>
+  );
+}
+
+function CheckField({ id, checked, onChange, children }: { id: string; checked: boolean; onChange: (checked: boolean) => void; children: ReactNode }) {
+  return (
+    <div className="calc-check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{children}</label>
     </div>
   );
 }

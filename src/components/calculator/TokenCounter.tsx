@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format/format.ts';
 import { COUNTER_IDS, counterForFamily, countTokens, isCounterLoaded, TOKEN_COUNTERS, type CounterId } from '../../lib/calculator/tokenizers.ts';
 import type { PricedModel } from '../../lib/calculator/pricing-payload.ts';
+import ColumnHeads, { numericColumn } from '../ColumnHeads.tsx';
 
 interface Props {
   models: PricedModel[] | null;
@@ -89,14 +90,7 @@ export default function TokenCounter({ models, onUse }: Props) {
       <div className="table-scroll">
         <table className="calc-counts" data-testid="calc-token-counts">
           <caption className="visually-hidden">Token counts of the text by tokenizer</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tokenizer</th>
-              <th scope="col" className="num">
-                Tokens
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: 'Tokenizer' }, numericColumn('Tokens')]} />
           <tbody>
             {COUNTER_IDS.map((counter) => {
               const info = TOKEN_COUNTERS[counter];

@@ -13,6 +13,8 @@ import { workloadCost, type Workload } from '../../lib/pricing/workload.ts';
 import { TOKEN_PRICE_LABELS } from '../../lib/pricing/price-labels.ts';
 import { chartColors, FIXED_CHART_OPTIONS, themedAxis, type CartesianAxis, type ChartColors } from '../../lib/browser/chart-theme.ts';
 import { formatContextShort, formatCount, formatDate, formatPricePerMillion, formatUsdRounded } from '../../lib/format/format.ts';
+import ColumnHeads, { numericColumn } from '../ColumnHeads.tsx';
+import OptionList from '../OptionList.tsx';
 
 interface Props {
   models: readonly CompareModel[];
@@ -162,23 +164,7 @@ function stepChart(t: Theme, series: readonly { label: string; steps: readonly P
 function StepTable({ head, rows, context }: { head: string; rows: readonly { key: string; label: string; step: PriceHistoryStep }[]; context: boolean }) {
   return (
     <table>
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col">From</th>
-          <th scope="col" className="num">
-            Input
-          </th>
-          <th scope="col" className="num">
-            Output
-          </th>
-          {context ? (
-            <th scope="col" className="num">
-              Context
-            </th>
-          ) : null}
-        </tr>
-      </thead>
+      <ColumnHeads columns={[{ label: head }, { label: 'From' }, numericColumn('Input'), numericColumn('Output'), ...(context ? [numericColumn('Context')] : [])]} />
       <tbody>
         {rows.map(({ key, label, step }) => (
           <tr key={key}>
@@ -264,16 +250,7 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
     <div className="compare-charts">
       <ChartFigure id="chart-prices" title="Price per dimension (USD per 1M tokens)" build={dimensions.length > 0 ? priceChart : null} theme={theme}>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Dimension</th>
-              {labels.map((l) => (
-                <th scope="col" className="num" key={l}>
-                  {l}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: 'Dimension' }, ...labels.map((l) => numericColumn(l))]} />
           <tbody>
             {dimensions.map((d) => (
               <tr key={d}>
@@ -292,20 +269,7 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
       <ChartFigure id="chart-workload" title="Workload cost per month" build={costChart} theme={theme}>
         <p className="muted">{describeWorkload(workload)}.</p>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col" className="num">
-                Per request
-              </th>
-              <th scope="col" className="num">
-                Per day
-              </th>
-              <th scope="col" className="num">
-                Per month
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: 'Model' }, numericColumn('Per request'), numericColumn('Per day'), numericColumn('Per month')]} />
           <tbody>
             {costs.map((c, i) => (
               <tr key={models[i]!.id}>
@@ -327,17 +291,7 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
 
       <ChartFigure id="chart-context" title="Context length and max output (tokens)" build={contextChart} theme={theme}>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col" className="num">
-                Context length
-              </th>
-              <th scope="col" className="num">
-                Max output tokens
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: 'Model' }, numericColumn('Context length'), numericColumn('Max output tokens')]} />
           <tbody>
             {models.map((m, i) => (
               <tr key={m.id}>
@@ -362,11 +316,7 @@ export default function CompareCharts({ models, asOf, workload }: Props) {
           <label>
             Offers of{' '}
             <select value={offerModel?.id ?? ''} onChange={(event) => setOfferModelId(event.target.value)}>
-              {withOffers.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.displayName}
-                </option>
-              ))}
+              <OptionList choices={withOffers.map((m) => [m.id, m.displayName])} />
             </select>
           </label>
         </p>

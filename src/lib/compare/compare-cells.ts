@@ -93,6 +93,16 @@ export function textCell(value: string | null | undefined, fallback = 'none'): C
   return value === null || value === undefined || value === '' ? { text: fallback, key: `∅${fallback}`, rank: null } : { text: value, key: value, rank: null };
 }
 
+/** The cell of a model that lacks the thing: every such cell has one key, so models lacking it read as alike. */
+export function absentCell(text: string): CompareCell {
+  return { text, key: '∅', rank: null };
+}
+
+/** `absent` when the model lacks the value, else the cell made from it. */
+export function cellOr<T>(value: T | null | undefined, absent: string, cell: (value: T) => CompareCell): CompareCell {
+  return value === null || value === undefined ? absentCell(absent) : cell(value);
+}
+
 export function countCell(value: number | null | undefined): CompareCell {
   return value === null || value === undefined ? UNKNOWN : { text: formatCount(value), key: String(value), rank: value };
 }
@@ -120,7 +130,6 @@ export function priceCell(price: Price | undefined, format: (p: Price | undefine
   if (price === undefined || price === 'variable') return { text, key: text, rank: null };
   return { text, key: price, rank: { decimal: price } };
 }
-
 
 export const CHEAPEST = { rule: 'lowest', label: 'cheapest' } as const;
 export const LONGEST = { rule: 'highest', label: 'longest' } as const;

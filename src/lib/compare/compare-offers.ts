@@ -7,7 +7,7 @@
 import { cheapestCurrent, rankOffers } from '../offers/offer-cost.ts';
 import { workloadCost, type Workload } from '../pricing/workload.ts';
 import { formatDate, formatPricePerMillion, formatUsdRounded } from '../format/format.ts';
-import { CHEAPEST, MOST, row, textCell, type BestRule, type CompareCell, type CompareRow, type RowGroup } from './compare-cells.ts';
+import { absentCell, cellOr, CHEAPEST, MOST, row, textCell, type BestRule, type CompareCell, type CompareRow, type RowGroup } from './compare-cells.ts';
 import type { CompareModel, CompareOffer } from './compare-payload.ts';
 
 export interface CheapestOffer {
@@ -40,7 +40,7 @@ export function offerSummary(model: Pick<CompareModel, 'offers'>, workload: Work
 }
 
 function offerCell(offer: CompareOffer | undefined, workload: Workload): CompareCell {
-  if (offer === undefined) return { text: 'not sold here', key: '∅', rank: null };
+  if (offer === undefined) return absentCell('not sold here');
   const prices = `${formatPricePerMillion(offer.pricing.perMillionTokens.input)} in, ${formatPricePerMillion(offer.pricing.perMillionTokens.output)} out`;
   const stated = offer.statedBy.map((s) => `${s.source} ${formatDate(s.date)}`).join('; ');
   if (!offer.listed) {
@@ -92,7 +92,7 @@ const FASTEST: { rule: BestRule; label: string } = { rule: 'highest', label: 'fa
 const QUICKEST: { rule: BestRule; label: string } = { rule: 'lowest', label: 'fastest' };
 
 function figureCell(value: number | null | undefined, text: (value: number) => string): CompareCell {
-  return value === null || value === undefined ? { text: 'not measured', key: '∅', rank: null } : { text: text(value), key: String(value), rank: value };
+  return cellOr(value, 'not measured', (v) => ({ text: text(v), key: String(v), rank: v }));
 }
 
 function qualityRows(models: readonly CompareModel[]): CompareRow[] {
@@ -106,11 +106,7 @@ function qualityRows(models: readonly CompareModel[]): CompareRow[] {
     row(
       'aa-source',
       'Source',
-      models.map((m) =>
-        m.quality === null
-          ? { text: 'no figures', key: '∅', rank: null }
-          : { text: `${m.quality.source.name}, ${formatDate(m.quality.source.date)}`, key: `${m.quality.source.url} ${m.quality.source.date}`, rank: null, href: m.quality.source.url },
-      ),
+      models.map((m) => cellOr(m.quality?.source, 'no figures', ({ name, url, date }) => ({ text: `${name}, ${formatDate(date)}`, key: `${url} ${date}`, rank: null, href: url }))),
     ),
   ];
 }

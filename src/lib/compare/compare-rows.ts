@@ -18,6 +18,7 @@ import {
   NEWEST,
   SMALLEST,
   UNKNOWN,
+  cellOr,
   countCell,
   dateCell,
   listCell,
@@ -49,28 +50,21 @@ function architectureKnown(model: CompareModel): boolean {
   return Object.keys(model.architecture).length > 0;
 }
 
+function variantCell(m: CompareModel): CompareCell {
+  const base = m.variantIds.length > 0 ? `base model (variants: ${m.variantIds.join(', ')})` : 'none';
+  return cellOr(m.variant, base, (variant) => ({ text: `:${variant}${m.baseId ? ` of ${m.baseId}` : ''}`, key: variant, rank: null, ...(m.baseId ? { href: modelPath(toSlug(m.baseId)) } : {}) }));
+}
+
 function identityRows(models: readonly CompareModel[]): CompareRow[] {
   return [
     row('id', 'Id', models.map((m) => ({ text: m.id, key: m.id, rank: null, code: true }))),
     row('author', 'Author', models.map((m) => ({ text: `${m.authorLabel} (${m.author})`, key: m.author, rank: null }))),
     row('model-name', 'Model name', models.map((m) => textCell(m.modelName))),
-    row(
-      'variant',
-      'Variant',
-      models.map((m) =>
-        m.variant === null
-          ? { text: m.variantIds.length > 0 ? `base model (variants: ${m.variantIds.join(', ')})` : 'none', key: '∅', rank: null }
-          : { text: `:${m.variant}${m.baseId ? ` of ${m.baseId}` : ''}`, key: m.variant, rank: null, ...(m.baseId ? { href: modelPath(toSlug(m.baseId)) } : {}) },
-      ),
-    ),
+    row('variant', 'Variant', models.map(variantCell)),
     row(
       'hugging-face',
       'Hugging Face repository',
-      models.map((m) =>
-        m.huggingFaceId === null
-          ? { text: 'none (closed weights or not stated)', key: '∅', rank: null }
-          : { text: m.huggingFaceId, key: m.huggingFaceId, rank: null, href: `https://huggingface.co/${m.huggingFaceId}`, code: true },
-      ),
+      models.map((m) => cellOr(m.huggingFaceId, 'none (closed weights or not stated)', (id) => ({ text: id, key: id, rank: null, href: `https://huggingface.co/${id}`, code: true }))),
     ),
     row('canonical-slug', 'Canonical slug', models.map((m) => ({ ...textCell(m.canonicalSlug), code: m.canonicalSlug !== null }))),
     row(
@@ -144,15 +138,7 @@ function pricingRows(models: readonly CompareModel[]): CompareRow[] {
     rows.push(row(`price-${key}`, `${UNIT_PRICE_LABELS[key]} ($)`, models.map((m) => priceCell(m.pricing.perUnit[key], formatUnitPrice)), CHEAPEST));
   }
   rows.push(
-    row(
-      'discount',
-      'Discount',
-      models.map((m) =>
-        m.pricing.discount === undefined
-          ? { text: 'none', key: '∅', rank: null }
-          : { text: formatDiscount(m.pricing.discount), key: m.pricing.discount, rank: null },
-      ),
-    ),
+    row('discount', 'Discount', models.map((m) => cellOr(m.pricing.discount, 'none', (discount) => ({ text: formatDiscount(discount), key: discount, rank: null })))),
     row('tiers', 'Prompt-length tiers', models.map((m) => textCell(tiersText(m.pricing)))),
   );
   if (models.some((m) => Object.keys(m.pricing.unknown).length > 0)) {
@@ -293,11 +279,7 @@ function architectureRows(models: readonly CompareModel[]): CompareRow[] {
     row(
       'arch-source',
       'Architecture source',
-      models.map((m) =>
-        m.architectureSource === null
-          ? { text: 'none found', key: '∅', rank: null }
-          : { text: m.architectureSource.label, key: m.architectureSource.url ?? m.architectureSource.label, rank: null, ...(m.architectureSource.url ? { href: m.architectureSource.url } : {}) },
-      ),
+      models.map((m) => cellOr(m.architectureSource, 'none found', ({ label, url }) => ({ text: label, key: url ?? label, rank: null, ...(url ? { href: url } : {}) }))),
     ),
   ];
 }
