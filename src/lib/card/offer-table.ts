@@ -57,6 +57,16 @@ export interface OfferRow {
   ranks: Record<OfferSortKey, number>;
 }
 
+/** A column heading of an offers table (OffersTable.astro). */
+export interface OfferColumn {
+  label: string;
+  numeric?: boolean;
+  /** The rank the rows carry for this column (rankAttributes); a provider's page also ranks by model name. */
+  sortKey?: OfferSortKey | 'model';
+  /** How the server rendered the rows: the heading's `aria-sort`. */
+  sorted?: 'ascending';
+}
+
 export interface OfferTable {
   current: OfferRow[];
   retired: OfferRow[];
