@@ -7,9 +7,10 @@ import {
   usageFor,
   WORKLOAD_FIELDS,
   workloadFromParams,
-  workloadToParams,
+  workloadEntries,
   type Workload,
 } from '../../src/lib/pricing/workload.ts';
+import { writeQuery } from '../../src/lib/format/url-state.ts';
 
 const chat = DEFAULT_PRESET.workload;
 
@@ -50,7 +51,7 @@ describe('workload URL state', () => {
   it('reads back every workload it writes', () => {
     fc.assert(
       fc.property(workloadArb, (workload) => {
-        const params = new URLSearchParams(workloadToParams(workload).toString());
+        const params = new URLSearchParams(writeQuery(workloadEntries(workload)));
         expect(workloadFromParams(params)).toEqual({ workload, problems: [] });
       }),
     );

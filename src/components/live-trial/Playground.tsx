@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { formatPricePerMillion, formatUsd } from '../../lib/format/format.ts';
 import { sumCosts } from '../../lib/pricing/pricing.ts';
 import type { CostEstimate } from '../../lib/trial/cost.ts';
-import { PLAYGROUND_MAX_MODELS, modelsFromQuery, readTrialModels, type TrialModel } from '../../lib/trial/models.ts';
+import { PLAYGROUND_MAX_MODELS, modelsFromQuery, playgroundQuery, readTrialModels, type TrialModel } from '../../lib/trial/models.ts';
 import { buildTrialRequest, type BuiltRequest } from '../../lib/trial/request.ts';
 import { isRunning, runFigures, type TrialRun } from '../../lib/trial/run.ts';
 import { CopyAsCode } from './CopyAsCode.tsx';
@@ -112,10 +112,8 @@ export default function Playground() {
   }, []);
 
   const updateUrl = (ids: string[]) => {
-    const url = new URL(window.location.href);
-    if (ids.length > 0) url.searchParams.set('models', ids.join(','));
-    else url.searchParams.delete('models');
-    window.history.replaceState(null, '', url);
+    const query = playgroundQuery(window.location.search, ids);
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
   };
 
   const addModel = (modelId: string) => {

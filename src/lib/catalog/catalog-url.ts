@@ -3,8 +3,7 @@
  * spelled by the site's one URL-state helper (format/url-state.ts): defaults left out so an
  * unfiltered catalog has a clean URL; lists comma-joined and sorted, so equal states give equal URLs. Values that make no sense ("abc" as a price) are dropped on reading.
  */
-import { DECIMAL } from '../pricing/decimal.ts';
-import { readList, writeQuery } from '../format/url-state.ts';
+import { readDecimal, readList, readSwitch, readText, switchValue, textValue, writeQuery } from '../format/url-state.ts';
 import { emptyFilterState, FILTER_TAGS, type CatalogFilterState } from './catalog-filter.ts';
 import { DEFAULT_SORT, defaultDirection, SORT_KEYS, type SortKey } from './catalog-sort.ts';
 import { parseTokenCount, tokenCountLabel } from './context-labels.ts';
@@ -26,38 +25,31 @@ const entries = <T extends object>(o: T) => Object.entries(o) as [keyof T, strin
 export function encodeFilterState(state: CatalogFilterState): string {
   const sorted = state.sort !== DEFAULT_SORT.sort || state.direction !== DEFAULT_SORT.direction;
   return writeQuery([
-    ['q', state.query.trim() || null],
+    ['q', textValue(state.query)],
     ...entries(LIST_PARAMS).map(([field, name]) => [name, [...new Set(state[field])].sort()] as const),
     ['ctx', state.minContext === null ? null : tokenCountLabel(state.minContext)],
     ...entries(PRICE_PARAMS).map(([field, name]) => [name, state[field]] as const),
     ...entries(QUALITY_PARAMS).map(([field, name]) => [name, state[field]] as const),
-    ...entries(SWITCH_PARAMS).map(([field, name]) => [name, state[field] ? '1' : null] as const),
+    ...entries(SWITCH_PARAMS).map(([field, name]) => [name, switchValue(state[field])] as const),
     ['sort', sorted ? state.sort : null],
     ['dir', sorted ? state.direction : null],
   ]);
 }
 
-function decimalParam(value: string | null): string | null {
-  const trimmed = value?.trim() ?? '';
-  return DECIMAL.test(trimmed) ? trimmed : null;
-}
-
-function numberParam(value: string | null): number | null {
-  const trimmed = value?.trim() ?? '';
-  return DECIMAL.test(trimmed) ? Number(trimmed) : null;
-}
-
 export function decodeFilterState(search: string): CatalogFilterState {
   const params = new URLSearchParams(search);
   const state = emptyFilterState();
-  state.query = (params.get('q') ?? '').trim();
+  state.query = readText(params, 'q');
   for (const [field, name] of entries(LIST_PARAMS)) {
     state[field] = [...new Set(readList(params, [name]))].sort();
   }
   state.minContext = parseTokenCount(params.get('ctx') ?? '');
-  for (const [field, name] of entries(PRICE_PARAMS)) state[field] = decimalParam(params.get(name));
-  for (const [field, name] of entries(QUALITY_PARAMS)) state[field] = numberParam(params.get(name));
-  for (const [field, name] of entries(SWITCH_PARAMS)) state[field] = params.get(name) === '1';
+  for (const [field, name] of entries(PRICE_PARAMS)) state[field] = readDecimal(params, name);
+  for (const [field, name] of entries(QUALITY_PARAMS)) {
+    const value = readDecimal(params, name);
+    state[field] = value === null ? null : Number(value);
+  }
+  for (const [field, name] of entries(SWITCH_PARAMS)) state[field] = readSwitch(params, name);
   const sort = params.get('sort');
   if (sort !== null && (SORT_KEYS as readonly string[]).includes(sort)) {
     state.sort = sort as SortKey;

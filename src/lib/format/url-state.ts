@@ -2,11 +2,16 @@
  * Reading and writing page state in the query string, one way for every page whose URL is its state
  * (catalog filters, the calculator's workload, the compare and playground model lists). Pages decide
  * which parameters they have; these functions decide how a value is spelled: lists comma-joined, ids
- * with "/" and ":" left readable, whole numbers checked against a range, defaults left out.
+ * with "/" and ":" left readable, whole numbers checked against a range, decimals written out in
+ * full, a switch that is on as "1", text trimmed, defaults left out.
  */
+import { DECIMAL } from '../pricing/decimal.ts';
 
 /** What a shared link may carry: a value, a list, or nothing (the parameter is left out). */
 export type QueryValue = string | number | readonly string[] | null | undefined;
+
+/** One parameter of a link, in the order it is written. */
+export type QueryEntry = readonly [name: string, value: QueryValue];
 
 /** Percent-encodes a value but keeps "/" and ":" readable: they are legal in a query and common in ids. */
 export function encodeQueryValue(value: string): string {
@@ -17,7 +22,7 @@ export function encodeQueryValue(value: string): string {
  * "a=1&models=x/y,z" from ordered entries; null, undefined and empty lists are left out, list items
  * are comma-joined (each encoded, so a comma inside an item cannot split it).
  */
-export function writeQuery(entries: readonly (readonly [name: string, value: QueryValue])[]): string {
+export function writeQuery(entries: readonly QueryEntry[]): string {
   const parts: string[] = [];
   for (const [name, value] of entries) {
     if (value === null || value === undefined) continue;
@@ -65,4 +70,36 @@ export function readWholeNumber(params: URLSearchParams, name: string, range: { 
   if (!/^\d{1,16}$/.test(text)) return { state: 'invalid', raw };
   const value = Number(text);
   return value >= range.min && value <= range.max ? { state: 'ok', value } : { state: 'invalid', raw };
+}
+
+/** A decimal parameter written out in full ("40", "62.5"); "1e3", "-1", ".5" and words read as absent (null). */
+export function readDecimal(params: URLSearchParams, name: string): string | null {
+  const text = params.get(name)?.trim() ?? '';
+  return DECIMAL.test(text) ? text : null;
+}
+
+/** Text such as a search or an id, trimmed; '' when absent. */
+export function readText(params: URLSearchParams, name: string): string {
+  return (params.get(name) ?? '').trim();
+}
+
+/** Text to write: trimmed, left out when nothing is left. */
+export function textValue(value: string): string | null {
+  return value.trim() || null;
+}
+
+/** A switch is on when the parameter is "1"; off is the default and is left out of links. */
+export function readSwitch(params: URLSearchParams, name: string): boolean {
+  return params.get(name) === '1';
+}
+
+/** The spelling of a switch: "1" when on, left out when off. */
+export function switchValue(on: boolean): '1' | null {
+  return on ? '1' : null;
+}
+
+/** One of a fixed set of values; anything else (or nothing) is the fallback. */
+export function readChoice<T extends string>(params: URLSearchParams, name: string, choices: readonly T[], fallback: T): T {
+  const value = params.get(name)?.trim();
+  return choices.find((choice) => choice === value) ?? fallback;
 }

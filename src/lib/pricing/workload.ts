@@ -5,6 +5,7 @@
  */
 import { periodCosts, requestCost, type CostLine, type PeriodCosts, type RequestUsage } from './pricing.ts';
 import type { Model, PriceTier, Pricing } from '../data/schema.ts';
+import { readChoice, readText, readWholeNumber, writeQuery, type QueryEntry } from '../format/url-state.ts';
 
 export interface Workload {
   inputTokens: number;
@@ -142,22 +143,24 @@ export const WORKLOAD_FIELDS: readonly NumberField[] = [
   { key: 'daysPerMonth', param: 'days', label: 'Days per month', min: 1, max: 31 },
 ];
 
-/** Reads a workload from query parameters: a preset (`preset=`) first, then any explicit field over it. */
+const PERIODS = ['day', 'month'] as const satisfies readonly Workload['per'][];
+
+/**
+ * Reads a workload from query parameters: a preset (`preset=`) first, then any explicit field over it.
+ * Every link the site wrote (all fields, plain digits) reads back whole; a hand-edited field that is
+ * not a whole number in range keeps the preset's value and says so.
+ */
 export function workloadFromParams(params: URLSearchParams): { workload: Workload; problems: string[] } {
-  const workload: Workload = { ...(presetById(params.get('preset')) ?? DEFAULT_PRESET).workload };
+  const workload: Workload = { ...(presetById(readText(params, 'preset')) ?? DEFAULT_PRESET).workload };
   const problems: string[] = [];
   for (const field of WORKLOAD_FIELDS) {
-    const raw = params.get(field.param);
-    if (raw === null || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < field.min || value > field.max) {
-      problems.push(`${field.label} in the link ("${field.param}=${raw}") is not a whole number from ${field.min} to ${field.max}; the preset value is used`);
-      continue;
+    const read = readWholeNumber(params, field.param, field);
+    if (read.state === 'ok') (workload[field.key] as number) = read.value;
+    else if (read.state === 'invalid') {
+      problems.push(`${field.label} in the link ("${field.param}=${read.raw}") is not a whole number from ${field.min} to ${field.max}; the preset value is used`);
     }
-    (workload[field.key] as number) = value;
   }
-  const per = params.get('per');
-  if (per === 'day' || per === 'month') workload.per = per;
+  workload.per = readChoice(params, 'per', PERIODS, workload.per);
   if (workload.cacheReadPercent + workload.cacheWritePercent > 100) {
     problems.push('cache read and write shares add up to more than 100 %; the write share is reduced');
     workload.cacheWritePercent = 100 - workload.cacheReadPercent;
@@ -165,12 +168,9 @@ export function workloadFromParams(params: URLSearchParams): { workload: Workloa
   return { workload, problems };
 }
 
-/** Query parameters for a workload: every field, so that a shared link does not depend on preset values. */
-export function workloadToParams(workload: Workload): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const field of WORKLOAD_FIELDS) params.set(field.param, String(workload[field.key]));
-  params.set('per', workload.per);
-  return params;
+/** A workload's parameters: every field, so that a shared link does not depend on preset values. */
+export function workloadEntries(workload: Workload): QueryEntry[] {
+  return [...WORKLOAD_FIELDS.map((field) => [field.param, workload[field.key]] as const), ['per', workload.per]];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,5 +193,8 @@ export function fitProblems(model: Pick<Model, 'contextLength' | 'maxCompletionT
 
 /** Link to the calculator with a preset workload and a model highlighted. */
 export function calculatorHref(modelId: string, preset: PresetId = 'chat'): string {
-  return `/calculator/?${new URLSearchParams({ preset, model: modelId }).toString()}`;
+  return `/calculator/?${writeQuery([
+    ['preset', preset],
+    ['model', modelId],
+  ])}`;
 }

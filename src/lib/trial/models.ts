@@ -1,5 +1,6 @@
 /** The few facts about a model that the live trial needs: small enough to pass as island props. */
 import type { Model, Pricing } from '../data/schema.ts';
+import { readList, uniqueItems, writeQuery } from '../format/url-state.ts';
 
 /** `created` orders equally good search matches (newest first) in the playground's model box. */
 export type TrialModel = Pick<Model, 'id' | 'displayName' | 'contextLength' | 'created'> & {
@@ -14,14 +15,18 @@ export function toTrialModel(model: Model): TrialModel {
 /** At most this many models side by side in the playground. */
 export const PLAYGROUND_MAX_MODELS = 4;
 
-/** `?models=a,b` → ["a", "b"]: trimmed, de-duplicated, at most four. */
+/**
+ * `?models=a,b` → ["a", "b"]: trimmed, de-duplicated, at most four. Repeated `models=` parameters are
+ * read too, like every list parameter of the site.
+ */
 export function modelsFromQuery(search: string): string[] {
-  const raw = new URLSearchParams(search).get('models') ?? '';
-  const ids = raw
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
-  return [...new Set(ids)].slice(0, PLAYGROUND_MAX_MODELS);
+  return uniqueItems(readList(new URLSearchParams(search), ['models'])).unique.slice(0, PLAYGROUND_MAX_MODELS);
+}
+
+/** The playground's query for these models, other parameters of `search` kept: `models=a/b,c/d`, left out when none. */
+export function playgroundQuery(search: string, ids: readonly string[]): string {
+  const others = [...new URLSearchParams(search)].filter(([name]) => name !== 'models');
+  return writeQuery([...others, ['models', ids]]);
 }
 
 /** Reads the playground's model list JSON, keeping entries with the fields the trial needs. */
