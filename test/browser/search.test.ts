@@ -1,15 +1,18 @@
 /**
  * One search everywhere: "llama 3.1 8b", "mixtral 8x7b" and "claude sonnet" typed into the catalog,
- * the compare picker, the calculator and the playground give the model meant first on each. The model
+ * the compare picker, the calculator (its best match, before the cost ranking) and the playground
+ * give the model meant first on each. The model
  * meant is found in data/ by its name, not by an id from today's snapshot.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSiteInChromium } from '../support/browser.ts';
-import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
+import { loadCatalog, loadOfferCatalog } from '../../src/lib/data-files/catalog.ts';
+import { scaled } from '../support/reference-pricing.ts';
 import type { Model } from '../../src/lib/data/schema.ts';
 
 const models = loadCatalog().models;
+const offers = loadOfferCatalog().offers;
 const site = useSiteInChromium();
 // Catalog models, not variants (":free"), moving aliases ("~…") or one provider's own listing ("@provider/…").
 const plain = (m: Model) => m.variant === null && !/^[~@]/.test(m.id) && !m.id.includes(':');
@@ -75,21 +78,27 @@ describe.each(MEANT)('"%s"', (query, meant) => {
     await page.context().close();
   });
 
-  // The calculator ranks the models the search finds by the workload's cost (its job), so the model
-  // meant is among them rather than first.
-  it('is among the calculator\'s ranked models', async () => {
+  // The calculator ranks by cost; a search names a model, which it shows first, its offers cheapest first.
+  it("is the calculator's best match, shown before the cost ranking with its offers cheapest first", async () => {
     const page = await open('/calculator/');
     await hydrated(page, 'input[type="search"]');
     if (!meant!.listed) await page.getByLabel(/^Include retired models/).check();
     await page.getByLabel('Search models').fill(query);
-    // The ranking shows 50 rows until asked for all; a model whose cheapest offer is free is listed apart.
-    const showAll = page.getByRole('button', { name: /^Show all \d/ });
     // The ranking follows the query once the URL holds it (every input lives in the URL).
     await page.waitForFunction((q) => new URLSearchParams(window.location.search).get('q') === q, query);
-    // Prices load once the form is touched; the ranking for the query renders with them.
-    await page.waitForSelector('.calculator[data-ready="true"]');
-    if (await showAll.isVisible()) await showAll.click();
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="calc-ranked"] tbody tr[data-model-id="${id}"], li[data-model-id="${id}"]`) !== null, meant!.id);
+    // Prices load once the form is touched; the best match renders with them.
+    await page.waitForSelector('.calculator[data-ready="true"] [data-testid="calc-meant"]');
+    const named = await page.$$eval('.calc-results [data-model-id]', (els) => els.map((el) => el.getAttribute('data-model-id')));
+    expect(named[0]).toBe(meant!.id);
+    const rows = await page.$$eval('[data-testid="calc-meant-offers"] tr[data-provider-id]', (trs) =>
+      trs.map((tr) => ({ provider: tr.getAttribute('data-provider-id') ?? '', cost: tr.querySelector('[data-cost="request"]')?.getAttribute('data-exact') ?? '' })),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // Every row is one of the model's own offers in offers.json (or OpenRouter's listing of a model no one else sells).
+    const sellers = new Set(offers.filter((o) => o.modelId === meant!.id).map((o) => o.providerId));
+    for (const row of rows) expect(sellers.size === 0 ? row.provider === 'openrouter' : sellers.has(row.provider), row.provider).toBe(true);
+    const costs = rows.map((r) => scaled(r.cost));
+    expect(costs).toEqual([...costs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     await page.context().close();
   });
 

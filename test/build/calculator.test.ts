@@ -30,10 +30,11 @@ describe('/api/pricing.json', () => {
     offers: [number, number, { perMillionTokens: unknown; perUnit?: unknown; tiers?: unknown; discount?: string }, number | null, number | null, 0 | 1][];
   };
 
-  it('lists every catalog model once, in catalog order, with the eleven facts the calculator reads', () => {
+  it('lists every catalog model once, in catalog order, with the twelve facts the calculator reads (the last its creation date)', () => {
     expect(body.asOf).toBe(catalog.asOf);
     expect(body.models.map((m) => m[0])).toEqual(catalog.models.map((m) => m.id));
-    for (const entry of body.models) expect(entry).toHaveLength(11);
+    for (const entry of body.models) expect(entry).toHaveLength(12);
+    expect(body.models.map((m) => m[11])).toEqual(catalog.models.map((m) => m.created));
   });
 
   it('carries every offer of every model, and the listed price for a model no offer sells, with valid prices only', () => {

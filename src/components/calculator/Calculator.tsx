@@ -10,12 +10,13 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { fetchJson } from '../../lib/browser/fetch-json.ts';
 import { calculatorQuery, DEFAULT_VIEW, TOP_CHOICES, viewFromParams, type CalculatorView } from '../../lib/calculator/calculator-url.ts';
-import { rankOffers } from '../../lib/calculator/offer-ranking.ts';
+import { modelMeant, rankOffers } from '../../lib/calculator/offer-ranking.ts';
 import { fromPricingWire, PricingWire, type PricingPayload } from '../../lib/calculator/pricing-payload.ts';
 import { statusText } from '../../lib/calculator/ranking-text.ts';
 import { DEFAULT_PRESET, WORKLOAD_FIELDS, workloadFromParams, type Workload } from '../../lib/pricing/workload.ts';
 import ErrorBoundary from '../ErrorBoundary.tsx';
 import CheapestChart from './CheapestChart.tsx';
+import ModelMeant from './ModelMeant.tsx';
 import OtherOffers, { Highlight } from './OtherOffers.tsx';
 import RankedOffers from './RankedOffers.tsx';
 import RankingFilters from './RankingFilters.tsx';
@@ -86,6 +87,8 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
 
   const cacheProblem = workload.cacheReadPercent + workload.cacheWritePercent > 100;
   const ranking = useMemo(() => (payload && !cacheProblem ? rankOffers(payload, workload, view) : null), [payload, workload, view, cacheProblem]);
+  // A search names a model: its best match is shown first with its own offers, the ranking after it.
+  const meant = useMemo(() => (payload && !cacheProblem ? modelMeant(payload, workload, view) : null), [payload, workload, view, cacheProblem]);
 
   const setField = (field: (typeof WORKLOAD_FIELDS)[number], text: string) => {
     setDrafts((d) => ({ ...d, [field.key]: text }));
@@ -112,7 +115,7 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
   let status = wanted ? 'Loading prices…' : 'The ranking below answers the preset; change any input to rank every offer.';
   if (loadError) status = loadError;
   else if (cacheProblem) status = 'Cache read and write shares add up to more than 100 %; lower one of them to see costs.';
-  else if (ranking) status = statusText(ranking, workload, view.onePerModel);
+  else if (ranking) status = `${statusText(ranking, workload, view.onePerModel)}${meant ? ` Best match for the search, shown first: ${meant.model.displayName}.` : ''}`;
 
   return (
     <div className="calculator" data-ready={payload ? 'true' : 'false'} onFocusCapture={() => setWanted(true)} onChangeCapture={() => setWanted(true)}>
@@ -133,6 +136,9 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
         </p>
         {ranking && (
           <>
+            {meant && (
+              <ModelMeant meant={meant} query={view.query} ranking={ranking} onePerModel={view.onePerModel} workload={workload} onPick={(id) => setViewField('query', id)} />
+            )}
             <Highlight ranking={ranking} id={view.highlight} onClear={() => setViewField('highlight', '')} />
             <CheapestChart rows={ranking.ranked.slice(0, view.top)} top={view.top} onTopChange={(n) => setViewField('top', n)} choices={TOP_CHOICES} />
             <RankedOffers

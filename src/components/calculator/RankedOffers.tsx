@@ -101,7 +101,7 @@ function unitOf(line: CostLine): string {
   return (UNIT_DIMENSIONS as readonly string[]).includes(line.dimension) ? ' each' : '/M';
 }
 
-function Breakdown({ what, lines, total, discount }: { what: string; lines: CostLine[]; total: string; discount: string | null }) {
+export function Breakdown({ what, lines, total, discount }: { what: string; lines: CostLine[]; total: string; discount: string | null }) {
   return (
     <table className="calc-breakdown">
       <caption>Cost of one request on {what}, by price</caption>

@@ -65,17 +65,19 @@ export interface OfferRanking {
   cannotServe: (OfferOf & { reasons: string[] })[];
 }
 
-/** The models the filters keep; the query goes through the site's model search. */
+/**
+ * The models the filters keep. With a query, the site's model search picks them and they come best
+ * match first; without one, in the catalog's order.
+ */
 export function filterModels(models: readonly PricedModel[], filters: OfferFilters): PricedModel[] {
   const query = compileQuery(filters.query);
-  const matching = isEmptyQuery(query) ? null : new Set(rankMatches(models, cachedSearchKey, query).map((m) => m.id));
-  return models.filter(
+  const candidates = isEmptyQuery(query) ? models : rankMatches(models, cachedSearchKey, query);
+  return candidates.filter(
     (m) =>
       (filters.retired || m.listed) &&
       (!filters.author || m.author === filters.author) &&
       (!filters.tag || m.tags.includes(filters.tag)) &&
-      (filters.minQuality === null || (m.intelligenceIndex !== null && m.intelligenceIndex >= filters.minQuality)) &&
-      (matching === null || matching.has(m.id)),
+      (filters.minQuality === null || (m.intelligenceIndex !== null && m.intelligenceIndex >= filters.minQuality)),
   );
 }
 
@@ -137,4 +139,25 @@ function cheapestPerModel(all: OfferRanking): OfferRanking {
 function firstPerModel<T extends OfferOf>(rows: readonly T[]): T[] {
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.model.id) && seen.add(row.model.id));
+}
+
+/** The model a search means and every offer of it the filters keep, each priced for the workload. */
+export interface ModelMeant {
+  model: PricedModel;
+  /** Its offers: free ones, then paid ones cheapest first, then those without a price for the workload. */
+  offers: OfferRanking;
+  /** The next best matches of the search, best first. */
+  others: PricedModel[];
+}
+
+/**
+ * The search's best match among the models the filters keep, with its offers ranked by cost (not one
+ * row per model: the point is where to buy it); null without a query or a match.
+ */
+export function modelMeant(payload: Pick<PricingPayload, 'models' | 'offers' | 'providers'>, workload: Workload, filters: OfferFilters, othersLimit = 5): ModelMeant | null {
+  if (isEmptyQuery(compileQuery(filters.query))) return null;
+  const [model, ...others] = filterModels(payload.models, filters);
+  if (!model) return null;
+  const own = { models: [model], offers: payload.offers.filter((o) => o.modelId === model.id), providers: payload.providers };
+  return { model, offers: rankOffers(own, workload, { ...filters, query: '', onePerModel: false }), others: others.slice(0, othersLimit) };
 }

@@ -28,6 +28,8 @@ export interface PricedModel {
   listed: boolean;
   /** Artificial Analysis intelligence index, when known. */
   intelligenceIndex: number | null;
+  /** ISO date: the site's model search ranks equally good matches newest first. */
+  created: string;
 }
 
 export interface PricedOffer {
@@ -53,8 +55,8 @@ export const OPENROUTER_PROVIDER = { id: 'openrouter', name: 'OpenRouter' } as c
 const count = z.nullable(z.number());
 const flag = z.union([z.literal(0), z.literal(1)]);
 
-/** [id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, tokenizer, tags, listed, intelligenceIndex] */
-const WireModel = z.tuple([z.string(), z.string(), z.string(), z.string(), count, count, z.array(z.string()), z.nullable(z.string()), z.array(z.string()), flag, count]);
+/** [id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, tokenizer, tags, listed, intelligenceIndex, created] */
+const WireModel = z.tuple([z.string(), z.string(), z.string(), z.string(), count, count, z.array(z.string()), z.nullable(z.string()), z.array(z.string()), flag, count, z.string()]);
 
 /** Prices with the parts that are usually empty left out. */
 const WirePricing = z.object({
@@ -131,6 +133,7 @@ export function toPricingWire(asOf: string, models: readonly Model[], offerCatal
       m.tags,
       m.listed ? 1 : 0,
       m.quality?.intelligenceIndex ?? null,
+      m.created,
     ]),
     offers,
   };
@@ -139,7 +142,7 @@ export function toPricingWire(asOf: string, models: readonly Model[], offerCatal
 /** The wire form expanded into models and offers; an offer pointing at no model or provider is an error. */
 export function fromPricingWire(wire: PricingWire): PricingPayload {
   const models = wire.models.map(
-    ([id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, tokenizer, tags, listed, intelligenceIndex]): PricedModel => ({
+    ([id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, tokenizer, tags, listed, intelligenceIndex, created]): PricedModel => ({
       id,
       slug: toSlug(id),
       displayName,
@@ -152,6 +155,7 @@ export function fromPricingWire(wire: PricingWire): PricingPayload {
       tags,
       listed: listed === 1,
       intelligenceIndex,
+      created,
     }),
   );
   const providers = wire.providers.map(([id, name]) => ({ id, name }));

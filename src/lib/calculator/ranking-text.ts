@@ -1,7 +1,7 @@
-/** The calculator's sentences about a ranking: the live status, the selected model, a row's notes. */
+/** The calculator's sentences about a ranking: the live status, the selected model, the search's best match, a row's notes. */
 import { formatCount, formatDiscount, formatUsdRounded } from '../format/format.ts';
 import type { Workload } from '../pricing/workload.ts';
-import type { OfferRanking, OfferRow } from './offer-ranking.ts';
+import type { ModelMeant, OfferRanking, OfferRow } from './offer-ranking.ts';
 
 /** "1 ranked model", "3 ranked offers": a count with the noun that agrees with it. */
 export function countOf(count: number, singular: string, plural: string): string {
@@ -40,4 +40,35 @@ export function rowNotes(row: OfferRow): string | null {
   if (row.discount) notes.push(formatDiscount(row.discount));
   if (!row.model.listed || !row.offer.listed) notes.push('retired');
   return notes.length > 0 ? notes.join(', ') : null;
+}
+
+/** "GitHub Models, Google Vertex and 2 more": the first few provider names of a list of offers. */
+function providerNames(rows: readonly { providerName: string }[], shown = 3): string {
+  const names = rows.slice(0, shown).map((r) => r.providerName);
+  if (rows.length > shown) return `${names.join(', ')} and ${formatCount(rows.length - shown)} more`;
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
+
+/**
+ * Where to buy the search's best match, in sentences: free offers, the cheapest paid one and where it
+ * stands in the ranking below, and what has no price for the workload.
+ */
+export function meantText(meant: ModelMeant, ranking: OfferRanking, onePerModel: boolean): string {
+  const { ranked, free, variable, cannotServe } = meant.offers;
+  if (ranked.length + free.length + variable.length + cannotServe.length === 0) return 'None of its offers passes the filters above.';
+  const sentences: string[] = [];
+  if (free.length > 0) sentences.push(`Free at ${providerNames(free)}; free offers usually come with rate limits.`);
+  const cheapest = ranked[0];
+  if (cheapest) {
+    const rank = ranking.ranked.findIndex((r) => r.model.id === meant.model.id);
+    const noun = onePerModel ? ['model', 'models'] : ['offer', 'offers'];
+    const standing = rank === -1 ? '' : ` (#${rank + 1} of ${countOf(ranking.ranked.length, `ranked ${noun[0]}`, `ranked ${noun[1]}`)} below)`;
+    sentences.push(`Cheapest paid offer: ${cheapest.providerName}, ${formatUsdRounded(cheapest.costs.perRequest)} per request, ${formatUsdRounded(cheapest.costs.perMonth)} per month${standing}.`);
+  }
+  const unpriced = [
+    variable.length > 0 ? `${formatCount(variable.length)} with a variable price` : '',
+    cannotServe.length > 0 ? `${formatCount(cannotServe.length)} that cannot serve this workload` : '',
+  ].filter(Boolean);
+  if (unpriced.length > 0) sentences.push(`Not priced: ${unpriced.join(' and ')}.`);
+  return sentences.join(' ');
 }
