@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSiteInChromium } from '../support/browser.ts';
+import { screenshot, seriousAxeViolations, useSiteInChromium, VIEWPORTS } from '../support/browser.ts';
 import { loadCatalog, loadOfferCatalog } from '../../src/lib/data-files/catalog.ts';
 import { scaled } from '../support/reference-pricing.ts';
 import type { Model } from '../../src/lib/data/schema.ts';
@@ -128,6 +128,32 @@ describe('the playground model box', () => {
     await input.press('Enter');
     await expect(page.getByText('“nobody/no-such-model-xyz” is not a model in the catalog').isVisible()).resolves.toBe(true);
     expect(new URL(page.url()).searchParams.get('models')).toBeNull();
+    await page.context().close();
+  });
+});
+
+describe("the calculator's best match", () => {
+  it.each(Object.entries(VIEWPORTS))('is labelled, keyboard-usable and axe-clean at the %s viewport: another match is picked with the keyboard', async (name, viewport) => {
+    const { page } = await site.newPage({ viewport });
+    await page.goto(`${site.url}/calculator/`);
+    await hydrated(page, 'input[type="search"]');
+    await page.getByLabel('Search models').fill('llama 3.1 8b');
+    const panel = page.getByRole('region', { name: /^Best match for “llama 3\.1 8b”/ });
+    await panel.waitFor();
+    const first = await panel.getAttribute('data-model-id');
+    expect(await page.getByRole('status').textContent()).toContain('Best match for the search, shown first:');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, `calculator-search-${name}-${viewport.width}`);
+    // The next best match, chosen from the keyboard, becomes the one shown first.
+    const other = panel.getByRole('list', { name: /^Not the one\?/ }).getByRole('button').first();
+    const label = (await other.getAttribute('aria-label')) ?? '';
+    const otherId = /\(([^()]+)\)$/.exec(label)?.[1];
+    expect(otherId).toBeDefined();
+    expect(otherId).not.toBe(first);
+    await other.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.querySelector('[data-testid="calc-meant"]')?.getAttribute('data-model-id') === id, otherId);
+    expect(await page.getByLabel('Search models').inputValue()).toBe(otherId);
     await page.context().close();
   });
 });
