@@ -9,6 +9,7 @@ import { modelPath } from '../../lib/format/slug.ts';
 import { offerKey, type ModelMeant as Meant, type OfferRanking } from '../../lib/calculator/offer-ranking.ts';
 import { meantText, rowNotes } from '../../lib/calculator/ranking-text.ts';
 import type { Workload } from '../../lib/pricing/workload.ts';
+import ColumnHeads, { numericColumn, type Column } from '../ColumnHeads.tsx';
 import { Breakdown } from './RankedOffers.tsx';
 import './model-meant.css';
 
@@ -25,6 +26,9 @@ interface Props {
 
 /** Offers shown before "Show all": enough to compare the usual providers without pushing the ranking far down. */
 const FIRST_ROWS = 8;
+
+/** The per-day cost folds away on narrow screens, as in the ranking (calculator.css). */
+const MEANT_COLUMNS: readonly Column[] = [numericColumn('#'), { label: 'Provider' }, numericColumn('Per request'), { label: 'Per day', className: 'num calc-per-day' }, numericColumn('Per month')];
 
 export default function ModelMeant({ meant, query, ranking, onePerModel, workload, onPick }: Props) {
   const ids = useId();
@@ -50,23 +54,7 @@ export default function ModelMeant({ meant, query, ranking, onePerModel, workloa
               {model.displayName} at every provider that serves this workload, cheapest first, for {formatCount(workload.requests)} requests a {workload.per} ({formatCount(rows.length)} of{' '}
               {formatCount(priced.length)} shown)
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  #
-                </th>
-                <th scope="col">Provider</th>
-                <th scope="col" className="num">
-                  Per request
-                </th>
-                <th scope="col" className="num calc-per-day">
-                  Per day
-                </th>
-                <th scope="col" className="num">
-                  Per month
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={MEANT_COLUMNS} />
             {rows.map((row, index) => {
               const key = offerKey(row.offer);
               const note = rowNotes(row);
