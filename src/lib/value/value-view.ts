@@ -7,6 +7,7 @@
 import type { Model, Offer, Quality } from '../data/schema.ts';
 import { compareCosts, periodCosts } from '../pricing/pricing.ts';
 import { formatUsdRounded } from '../format/format.ts';
+import { readDecimal, readSwitch, readText } from '../format/url-state.ts';
 import { cheapestCurrent, rankOffers, type PricedOffer } from '../offers/offer-cost.ts';
 import type { Workload } from '../pricing/workload.ts';
 
@@ -102,15 +103,16 @@ export function defaultThreshold(points: readonly ValuePoint[]): number {
 
 /** `free=1` in the URL counts offers that cost nothing. */
 export function includeFreeFromParams(params: URLSearchParams): boolean {
-  return params.get('free') === '1';
+  return readSwitch(params, 'free');
 }
 
-/** Reads `min` from the URL: a number from 0 to 1000, else the default. */
+/** Reads `min` from the URL: a decimal from 0 to 1000, else the default. */
 export function thresholdFromParams(params: URLSearchParams, fallback: number): { threshold: number; problem: string | null } {
-  const raw = params.get('min');
-  if (raw === null || raw === '') return { threshold: fallback, problem: null };
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1000) return { threshold: fallback, problem: `the index in the link ("min=${raw}") is not a number from 0 to 1000; ${fallback} is used` };
+  const raw = readText(params, 'min');
+  if (raw === '') return { threshold: fallback, problem: null };
+  const decimal = readDecimal(params, 'min');
+  const value = decimal === null ? null : Number(decimal);
+  if (value === null || value > 1000) return { threshold: fallback, problem: `the index in the link ("min=${raw}") is not a number from 0 to 1000; ${fallback} is used` };
   return { threshold: value, problem: null };
 }
 
