@@ -181,6 +181,18 @@ describe('compareRows on synthetic models', () => {
     expect(texts(findRow(groups, 'cost-tier'))[0]).toBe('7% off every price');
   });
 
+  it('reads models that lack a thing as alike, and links the thing where a model has it', () => {
+    const closed = toCompareModel(model({ id: 'a/closed' }));
+    const alsoClosed = toCompareModel(model({ id: 'b/closed' }));
+    const open = toCompareModel(model({ id: 'c/open', huggingFaceId: 'mistralai/Mixtral-8x7B-Instruct-v0.1' }));
+    expect(findRow(compareRows([closed, alsoClosed], options), 'hugging-face').differs).toBe(false);
+    const row = findRow(compareRows([closed, open], options), 'hugging-face');
+    expect(texts(row)).toEqual(['none (closed weights or not stated)', 'mistralai/Mixtral-8x7B-Instruct-v0.1']);
+    expect(row.cells[1]!.href).toBe('https://huggingface.co/mistralai/Mixtral-8x7B-Instruct-v0.1');
+    expect(row.differs).toBe(true);
+    expect(texts(findRow(compareRows([closed, open], options), 'discount'))).toEqual(['none', 'none']);
+  });
+
   it('keeps the column order of the models given', () => {
     const models = ['c/three', 'a/one', 'b/two'].map((id) => toCompareModel(model({ id })));
     expect(findRow(compareRows(models, options), 'id').cells.map((c) => c.text)).toEqual(['c/three', 'a/one', 'b/two']);
