@@ -154,6 +154,8 @@ describe("the calculator's best match", () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => document.querySelector('[data-testid="calc-meant"]')?.getAttribute('data-model-id') === id, otherId);
     expect(await page.getByLabel('Search models').inputValue()).toBe(otherId);
+    // The keyboard goes on from the new best match's name, not from the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="calc-meant"]')?.getAttribute('data-model-id'))).toBe(otherId);
     await page.context().close();
   });
 });

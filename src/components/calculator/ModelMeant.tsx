@@ -3,7 +3,7 @@
  * wants that model and where it is cheapest, not the cheapest of everything the words match. Its
  * offers come free first, then cheapest first; the next best matches can be picked instead.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount, formatUsdRounded } from '../../lib/format/format.ts';
 import { modelPath } from '../../lib/format/slug.ts';
 import { offerKey, type ModelMeant as Meant, type OfferRanking } from '../../lib/calculator/offer-ranking.ts';
@@ -35,12 +35,21 @@ export default function ModelMeant({ meant, query, ranking, onePerModel, workloa
   const [showAll, setShowAll] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const { model, offers, others } = meant;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The match picked from the list below: once it is the one shown, the keyboard continues from its name.
+  const picked = useRef<string | null>(null);
+  useEffect(() => {
+    setShowAll(false);
+    setOpen(null);
+    if (picked.current === model.id) heading.current?.focus();
+    picked.current = null;
+  }, [model.id]);
   const priced = [...offers.free, ...offers.ranked];
   const rows = showAll ? priced : priced.slice(0, FIRST_ROWS);
   const unpriced = [...offers.variable.map((r) => ({ ...r, why: r.reason })), ...offers.cannotServe.map((r) => ({ ...r, why: r.reasons.join('; ') }))];
   return (
     <section className="calc-meant" aria-labelledby={`${ids}-name`} data-testid="calc-meant" data-model-id={model.id}>
-      <h3 id={`${ids}-name`}>
+      <h3 id={`${ids}-name`} ref={heading} tabIndex={-1}>
         <span className="calc-meant-kicker">Best match for “{query.trim()}”</span> <a href={modelPath(model.slug)}>{model.displayName}</a>
       </h3>
       <p className="calc-meant-id">
@@ -117,7 +126,10 @@ export default function ModelMeant({ meant, query, ranking, onePerModel, workloa
           <ul aria-labelledby={`${ids}-others`}>
             {others.map((m) => (
               <li key={m.id}>
-                <button type="button" className="secondary" onClick={() => onPick(m.id)} aria-label={`${m.displayName} (${m.id})`}>
+                <button type="button" className="secondary" onClick={() => {
+                    picked.current = m.id;
+                    onPick(m.id);
+                  }} aria-label={`${m.displayName} (${m.id})`}>
                   {m.displayName}
                 </button>
               </li>
