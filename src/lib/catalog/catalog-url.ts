@@ -3,9 +3,9 @@
  * spelled by the site's one URL-state helper (format/url-state.ts): defaults left out so an
  * unfiltered catalog has a clean URL; lists comma-joined and sorted, so equal states give equal URLs. Values that make no sense ("abc" as a price) are dropped on reading.
  */
-import { readDecimal, readList, readSwitch, readText, switchValue, textValue, writeQuery } from '../format/url-state.ts';
+import { readChoice, readDecimal, readList, readSwitch, readText, switchValue, textValue, writeQuery } from '../format/url-state.ts';
 import { emptyFilterState, FILTER_TAGS, type CatalogFilterState } from './catalog-filter.ts';
-import { DEFAULT_SORT, defaultDirection, SORT_KEYS, type SortKey } from './catalog-sort.ts';
+import { DEFAULT_SORT, defaultDirection, SORT_KEYS, type SortDirection, type SortKey } from './catalog-sort.ts';
 import { parseTokenCount, tokenCountLabel } from './context-labels.ts';
 
 const LIST_PARAMS = {
@@ -19,6 +19,8 @@ const LIST_PARAMS = {
 const PRICE_PARAMS = { minInput: 'minin', maxInput: 'maxin', maxOutput: 'maxout' } as const;
 const QUALITY_PARAMS = { minQuality: 'qmin', maxQuality: 'qmax' } as const;
 const SWITCH_PARAMS = { hideFree: 'nofree', openWeights: 'open' } as const;
+
+const SORT_DIRECTIONS = ['asc', 'desc'] as const satisfies readonly SortDirection[];
 
 const entries = <T extends object>(o: T) => Object.entries(o) as [keyof T, string][];
 
@@ -50,11 +52,10 @@ export function decodeFilterState(search: string): CatalogFilterState {
     state[field] = value === null ? null : Number(value);
   }
   for (const [field, name] of entries(SWITCH_PARAMS)) state[field] = readSwitch(params, name);
-  const sort = params.get('sort');
-  if (sort !== null && (SORT_KEYS as readonly string[]).includes(sort)) {
-    state.sort = sort as SortKey;
-    const dir = params.get('dir');
-    state.direction = dir === 'asc' || dir === 'desc' ? dir : defaultDirection(state.sort);
+  const sort = readChoice<SortKey | ''>(params, 'sort', SORT_KEYS, '');
+  if (sort !== '') {
+    state.sort = sort;
+    state.direction = readChoice(params, 'dir', SORT_DIRECTIONS, defaultDirection(sort));
   }
   return state;
 }
