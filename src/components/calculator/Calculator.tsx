@@ -1,7 +1,8 @@
 /**
  * The cost calculator island: a workload form, the ranking of every offer (or every model at its
  * cheapest provider) by what the workload costs there, a chart of the cheapest, and token counts of
- * pasted text. It fetches the compact pricing file (/api/pricing.json) and checks it against its
+ * pasted text. A search that names a model shows that model first, at each of its providers, before
+ * the ranking of everything the words match. It fetches the compact pricing file (/api/pricing.json) and checks it against its
  * schema rather than receiving it as props, keeps every input in the URL (replaceState) and reads it
  * back on load, so a shared link reproduces the result. Without inputs in the URL the server-rendered
  * ranking already answers the default workload, so the 1.5 MB file is fetched and ranked only once the
