@@ -10,7 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Catalog, OfferCatalog, SnapshotChanges } from '../src/lib/data/schema.ts';
-import { stableJson } from '../src/lib/data/stable-json.ts';
+import { schemaJson, stableJson } from '../src/lib/data/stable-json.ts';
 import type { NormalizeResult } from '../src/lib/data/normalize.ts';
 import { processIsAlive } from './atomic-write.ts';
 
@@ -29,10 +29,10 @@ const STAGING = /^\.(staging|previous)-(\d+)-[0-9a-f]+$/;
 /** The files of one run, validated against the schema before anything is written. */
 export function outputFiles(result: NormalizeResult): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('models.json', stableJson(Catalog.parse(result.catalog)));
-  files.set('offers.json', stableJson(OfferCatalog.parse(result.offers)));
+  files.set('models.json', schemaJson(Catalog, result.catalog));
+  files.set('offers.json', schemaJson(OfferCatalog, result.offers));
   files.set('unmatched.json', stableJson({ asOf: result.catalog.asOf, matchFigures: result.report.matchFigures, unmatched: result.report.unmatched, priceless: result.report.priceless }));
-  for (const changes of result.history) files.set(`history/${changes.date}.json`, stableJson(SnapshotChanges.parse(changes)));
+  for (const changes of result.history) files.set(`history/${changes.date}.json`, schemaJson(SnapshotChanges, changes));
   return files;
 }
 

@@ -3,7 +3,7 @@
  * own) → offers, providers, and what the listings add to the models (listed while anyone sells
  * them, quality, descriptions, other ids).
  */
-import { VARIABLE_PRICE, type IsoDate, type Model, type OfferMatch, type Provider, type Quality, type SourceName } from './schema.ts';
+import { VARIABLE_PRICE, type IsoDate, type Model, type OfferMatch, type Provider, type Quality, type SourceName, type TokenPriceKey } from './schema.ts';
 import type { ListingEntry, SourceListing } from './sources/listing.ts';
 import type { SnapshotRecord } from './normalize-snapshots.ts';
 import { buildModelIndex, identify, type CuratedAliasesFile, type IdentityResult, type ModelIndex } from './identity.ts';
@@ -80,19 +80,18 @@ const MATCH_RANK: Record<OfferMatch['by'], number> = { key: 0, rule: 1, alias: 2
 function identifyAll(listings: SourceListing[], index: ModelIndex, naming: ProviderNaming) {
   const bySellerId = new Map<string, IdentityResult>();
   const perEntry: { listing: SourceListing; entry: ListingEntry; providerId: string; sellerKey: string; result: IdentityResult }[] = [];
+  // Most entries are the same seller id stated again by a later file: identify each once.
   const memo = new Map<string, IdentityResult>();
-  const providerIds = new Map<string, string>();
   for (const listing of listings) {
+    const providerIds = new Map<string, string>();
     for (const entry of listing.entries) {
-      const sourceProvider = `${listing.source}\u0000${entry.providerId}`;
-      let providerId = providerIds.get(sourceProvider);
+      let providerId = providerIds.get(entry.providerId);
       if (providerId === undefined) {
         providerId = catalogProviderId(listing.source, entry.providerId, naming);
-        providerIds.set(sourceProvider, providerId);
+        providerIds.set(entry.providerId, providerId);
       }
       const sellerKey = `${providerId}\u0000${entry.providerModelId}`;
-      const k = entry.keys;
-      const memoKey = `${sellerKey}\u0000${k.openRouterId ?? ''}\u0000${k.canonicalSlug ?? ''}\u0000${k.huggingFaceId ?? ''}\u0000${k.aaSlug ?? ''}\u0000${k.aaCreator ?? ''}`;
+      const memoKey = hasStatedKeys(entry) ? `${sellerKey}\u0000${statedKeysText(entry)}` : sellerKey;
       let result = memo.get(memoKey);
       if (!result) {
         result = identify(entry, providerId, index);
@@ -107,6 +106,14 @@ function identifyAll(listings: SourceListing[], index: ModelIndex, naming: Provi
   return perEntry;
 }
 
+function hasStatedKeys({ keys }: ListingEntry): boolean {
+  return keys.openRouterId !== undefined || keys.canonicalSlug !== undefined || keys.huggingFaceId !== undefined || keys.aaSlug !== undefined || keys.aaCreator !== undefined;
+}
+
+function statedKeysText({ keys }: ListingEntry): string {
+  return `${keys.openRouterId ?? ''}\u0000${keys.canonicalSlug ?? ''}\u0000${keys.huggingFaceId ?? ''}\u0000${keys.aaSlug ?? ''}\u0000${keys.aaCreator ?? ''}`;
+}
+
 /**
  * "variable" for every token price is how readers spell a missing cost (models.dev entries without
  * `cost`); only OpenRouter's own API states it on purpose ("-1", its routers). Elsewhere it is no price.
@@ -115,8 +122,13 @@ function statesAPrice(source: SourceName, entry: ListingEntry): boolean {
   const p = entry.pricing;
   if (p === null) return false;
   if (source === 'openrouter') return true;
-  const tokens = Object.values(p.perMillionTokens).filter((v) => v !== undefined);
-  return !(tokens.every((v) => v === VARIABLE_PRICE) && Object.keys(p.perUnit).length === 0 && p.tiers.length === 0);
+  if (p.tiers.length > 0) return true;
+  if (Object.keys(p.perUnit).length > 0) return true;
+  for (const key in p.perMillionTokens) {
+    const value = p.perMillionTokens[key as TokenPriceKey];
+    if (value !== undefined && value !== VARIABLE_PRICE) return true;
+  }
+  return false;
 }
 
 export function offerStage(inputs: OfferStageInputs): OfferStageResult {

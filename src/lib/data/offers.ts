@@ -29,6 +29,8 @@ export interface PlacedEntry {
 
 /** Tie order for statements of the same date: the seller's own listing first, endpoints last. */
 const SOURCE_PRIORITY: readonly SourceName[] = ['openrouter', 'models.dev', 'litellm', 'genai-prices', 'openrouter-endpoints', 'artificial-analysis'];
+const PRIORITY_RANK = new Map(SOURCE_PRIORITY.map((source, rank) => [source, rank]));
+const rankOf = (source: SourceName) => PRIORITY_RANK.get(source)!;
 
 /** Providers whose own listing alone says whether they sell a model. */
 const OWN_LISTING: Readonly<Record<string, SourceName>> = { openrouter: 'openrouter' };
@@ -55,7 +57,7 @@ export function completeListingDates(listings: SourceListing[]): Map<string, Iso
 }
 
 const byDateThenPriority = (a: { date: IsoDate; source: SourceName }, b: { date: IsoDate; source: SourceName }) =>
-  a.date < b.date ? 1 : a.date > b.date ? -1 : SOURCE_PRIORITY.indexOf(a.source) - SOURCE_PRIORITY.indexOf(b.source);
+  a.date < b.date ? 1 : a.date > b.date ? -1 : rankOf(a.source) - rankOf(b.source);
 
 interface SourceView {
   source: SourceName;
@@ -142,7 +144,7 @@ export function offerHistory(views: SourceView[]): HistoryPoint[] {
       previous = state;
     }
   }
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : SOURCE_PRIORITY.indexOf(a.source) - SOURCE_PRIORITY.indexOf(b.source)));
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : rankOf(a.source) - rankOf(b.source)));
   const points: HistoryPoint[] = [];
   for (const event of events) {
     const last = points[points.length - 1];

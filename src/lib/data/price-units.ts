@@ -36,6 +36,18 @@ const PLAIN_DECIMAL = /^(0|[1-9]\d*)(\.\d*[1-9])?$/;
 export function shiftDecimal(text: string, places: number): string {
   // Already a plain decimal with nothing to shift (most per-million prices): the text is the answer.
   if (places === 0 && PLAIN_DECIMAL.test(text) && Number(text) <= MAX_PLAUSIBLE_NUMBER) return text;
+  // The same few hundred prices recur across every dated file of every source: convert each once.
+  const key = `${places} ${text}`;
+  const known = SHIFTED.get(key);
+  if (known !== undefined) return known;
+  const shifted = shiftDecimalExactly(text, places);
+  SHIFTED.set(key, shifted);
+  return shifted;
+}
+
+const SHIFTED = new Map<string, string>();
+
+function shiftDecimalExactly(text: string, places: number): string {
   let value: Big;
   try {
     value = new Big(text);

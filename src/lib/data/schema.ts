@@ -16,6 +16,7 @@ export const DecimalString = z.string().regex(DECIMAL, { error: 'is not a non-ne
 
 import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
 import { DECIMAL, DISCOUNT_FRACTION } from '../pricing/decimal.ts';
+import { sortedRecord } from './stable-json.ts';
 
 export { VARIABLE_PRICE };
 
@@ -124,8 +125,11 @@ export const Pricing = z.strictObject({
   /** A fraction off every price (0.2 = 20 % off), as upstream states it: from 0 up to, not including, 1. */
   discount: z.string().regex(DISCOUNT_FRACTION, { error: 'is not a discount fraction from 0 up to, not including, 1' }).optional(),
   tiers: z.array(PriceTier),
-  /** Pricing keys this pipeline does not know yet, kept verbatim (USD per token or unit, as upstream). */
-  unknown: z.record(z.string(), z.string()),
+  /**
+   * Pricing keys this pipeline does not know yet, kept verbatim (USD per token or unit, as upstream).
+   * Sorted by key: upstream's order would otherwise reach the written files (see schemaJson).
+   */
+  unknown: z.record(z.string(), z.string()).transform(sortedRecord),
 });
 export type Pricing = z.infer<typeof Pricing>;
 

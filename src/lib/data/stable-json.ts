@@ -1,4 +1,5 @@
-/** JSON with sorted keys: the same data always serializes to the same text, so diffs review well. */
+/** JSON whose text depends only on the data: the same data always gives the same text, so diffs review well. */
+import type { z } from 'astro/zod';
 
 /** A copy with every object's keys in code-unit order and undefined members left out. */
 export function sortKeysDeep<T>(value: T): T {
@@ -28,5 +29,24 @@ export function canonicalJson(value: unknown): string {
 
 /** Pretty canonical form for files: two-space indent and a trailing newline. */
 export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
+  return prettyJson(sortKeysDeep(value));
+}
+
+/**
+ * `value` checked against `schema` and written in the schema's key order: zod builds its output with
+ * the keys in the order the schema declares them, so the text is as stable as sorted keys (the same
+ * data always gives the same text) without a second copy of every object (the catalog has ~280,000).
+ * Records must be made deterministic by their schema (see `Pricing.unknown`).
+ */
+export function schemaJson<T extends z.ZodType>(schema: T, value: z.input<T>): string {
+  return prettyJson(schema.parse(value));
+}
+
+function prettyJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The record with its keys in code-unit order, so that its text does not follow upstream's order. */
+export function sortedRecord<V>(record: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
