@@ -1,7 +1,7 @@
 /** /value/'s logic on hand-worked examples: cheapest offer per model, the Pareto frontier, the threshold answer, URL parsing. */
 import { describe, expect, it } from 'vitest';
-import { answerSentence, cheapestAtLeast, defaultThreshold, thresholdFromParams, valuePoints, type ValueModel } from '../../src/lib/value/value-view.ts';
-import { DEFAULT_PRESET } from '../../src/lib/pricing/workload.ts';
+import { answerSentence, cheapestAtLeast, defaultThreshold, includeFreeFromParams, thresholdFromParams, valuePoints, valueQuery, type ValueModel } from '../../src/lib/value/value-view.ts';
+import { DEFAULT_PRESET, presetById, workloadFromParams } from '../../src/lib/pricing/workload.ts';
 import type { Pricing } from '../../src/lib/data/schema.ts';
 
 const price = (input: string, output: string): Pricing => ({ perMillionTokens: { input, output }, perUnit: {}, tiers: [], unknown: {} });
@@ -58,5 +58,22 @@ describe('value points', () => {
     expect(thresholdFromParams(new URLSearchParams(''), 20)).toEqual({ threshold: 20, problem: null });
     expect(thresholdFromParams(new URLSearchParams('min=abc'), 20).threshold).toBe(20);
     expect(thresholdFromParams(new URLSearchParams('min=-1'), 20).problem).toContain('min=-1');
+  });
+});
+
+describe('the /value/ link', () => {
+  it('spells what the form says and reads back as the same workload, threshold and switch', () => {
+    const query = valueQuery({ preset: 'rag', fields: { in: '123', out: '45', cached: '10', reasoning: '0', requests: '7' }, min: '42.5', free: true });
+    expect(query).toBe('preset=rag&in=123&out=45&cached=10&reasoning=0&requests=7&min=42.5&free=1');
+    const params = new URLSearchParams(query);
+    expect(workloadFromParams(params).workload).toMatchObject({ inputTokens: 123, outputTokens: 45, cacheReadPercent: 10, reasoningTokens: 0, requests: 7 });
+    expect(thresholdFromParams(params, 0).threshold).toBe(42.5);
+    expect(includeFreeFromParams(params)).toBe(true);
+  });
+
+  it('after a preset change carries only the preset, the threshold and no switch, so the preset’s numbers apply', () => {
+    const query = valueQuery({ preset: 'classify', fields: null, min: '', free: false });
+    expect(query).toBe('preset=classify&min=');
+    expect(workloadFromParams(new URLSearchParams(query)).workload).toEqual(presetById('classify')!.workload);
   });
 });

@@ -7,7 +7,7 @@ import { whenVisible } from '../../lib/browser/when-visible.ts';
 import { formatUsdRounded } from '../../lib/format/format.ts';
 import { periodCosts } from '../../lib/pricing/pricing.ts';
 import { presetById, workloadFromParams, type Workload } from '../../lib/pricing/workload.ts';
-import { answerSentence, cheapestAtLeast, includeFreeFromParams, thresholdFromParams, valuePoints, type ValueData, type ValuePoint } from '../../lib/value/value-view.ts';
+import { VALUE_WORKLOAD_FIELDS, answerSentence, cheapestAtLeast, includeFreeFromParams, thresholdFromParams, valuePoints, valueQuery, type ValueData, type ValuePoint } from '../../lib/value/value-view.ts';
 
 const root = document.querySelector<HTMLElement>('[data-value-page]');
 const form = root?.querySelector<HTMLFormElement>('[data-value-form]');
@@ -67,11 +67,7 @@ function fillForm(params: URLSearchParams, workload: Workload, threshold: number
     if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) input.value = value;
   };
   set('preset', presetById(params.get('preset'))?.id ?? 'chat');
-  set('in', String(workload.inputTokens));
-  set('out', String(workload.outputTokens));
-  set('cached', String(workload.cacheReadPercent));
-  set('reasoning', String(workload.reasoningTokens));
-  set('requests', String(workload.requests));
+  for (const field of VALUE_WORKLOAD_FIELDS) set(field.param, String(workload[field.key]));
   set('min', String(threshold));
   const free = form.elements.namedItem('free');
   if (free instanceof HTMLInputElement) free.checked = includeFreeFromParams(params);
@@ -102,17 +98,11 @@ async function update(params: URLSearchParams): Promise<void> {
 
 /** Form to URL: a preset change takes the preset's own numbers, any other change keeps the form's. */
 function paramsFromForm(changed: string | null): URLSearchParams {
-  const params = new URLSearchParams();
-  if (!form) return params;
+  if (!form) return new URLSearchParams();
   const values = new FormData(form);
-  const preset = String(values.get('preset') ?? 'chat');
-  params.set('preset', preset);
-  if (changed !== 'preset') {
-    for (const name of ['in', 'out', 'cached', 'reasoning', 'requests']) params.set(name, String(values.get(name) ?? ''));
-  }
-  params.set('min', String(values.get('min') ?? ''));
-  if (values.get('free') === '1') params.set('free', '1');
-  return params;
+  const text = (name: string) => String(values.get(name) ?? '');
+  const fields = changed === 'preset' ? null : Object.fromEntries(VALUE_WORKLOAD_FIELDS.map((field) => [field.param, text(field.param)]));
+  return new URLSearchParams(valueQuery({ preset: text('preset') || 'chat', fields, min: text('min'), free: values.get('free') === '1' }));
 }
 
 if (root && form && table) {

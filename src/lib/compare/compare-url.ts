@@ -4,7 +4,7 @@
  * shared query helpers of src/lib/format/url-state.ts.
  */
 import { readList, readWholeNumber, uniqueItems, writeQuery } from '../format/url-state.ts';
-import { singleRequest, type Workload } from '../pricing/workload.ts';
+import { singleRequest, workloadField, type Workload } from '../pricing/workload.ts';
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
@@ -14,12 +14,12 @@ export const DEFAULT_WORKLOAD: Readonly<Workload> = { ...singleRequest(2000, 500
 /** The context at which self-hosting rows size the KV cache unless the user picks another. */
 export const DEFAULT_KV_CONTEXT = 32_768;
 
-/** The workload fields a compare link may set, their parameter names and ranges. */
+/**
+ * The workload fields a compare link may set: the calculator's parameters, except that compare's
+ * requests are always per day (`rpd`).
+ */
 export const COMPARE_WORKLOAD_PARAMS = [
-  { field: 'inputTokens', param: 'in', max: 100_000_000, label: 'Input tokens per request' },
-  { field: 'outputTokens', param: 'out', max: 100_000_000, label: 'Output tokens per request' },
-  { field: 'cacheReadPercent', param: 'cached', max: 100, label: 'Share of input read from cache (%)' },
-  { field: 'cacheWritePercent', param: 'cachewrite', max: 100, label: 'Share of input written to cache (%)' },
+  ...(['inputTokens', 'outputTokens', 'cacheReadPercent', 'cacheWritePercent'] as const).map((field) => ({ field, param: workloadField(field).param, max: workloadField(field).max, label: workloadField(field).label })),
   { field: 'requests', param: 'rpd', max: 1_000_000_000, label: 'Requests per day' },
 ] as const satisfies readonly { field: keyof Workload; param: string; max: number; label: string }[];
 

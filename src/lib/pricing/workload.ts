@@ -122,7 +122,7 @@ export function singleRequest(inputTokens: number, outputTokens: number): Worklo
 // ---------------------------------------------------------------------------------------------
 // URL state
 
-interface NumberField {
+export interface NumberField {
   key: keyof Workload;
   param: string;
   label: string;
@@ -142,6 +142,11 @@ export const WORKLOAD_FIELDS: readonly NumberField[] = [
   { key: 'requests', param: 'requests', label: 'Requests', min: 0, max: 1_000_000_000_000 },
   { key: 'daysPerMonth', param: 'days', label: 'Days per month', min: 1, max: 31 },
 ];
+
+/** The field of `key`: its parameter, label and range, for pages that ask for some of the fields. */
+export function workloadField(key: NumberField['key']): NumberField {
+  return WORKLOAD_FIELDS.find((field) => field.key === key)!;
+}
 
 const PERIODS = ['day', 'month'] as const satisfies readonly Workload['per'][];
 

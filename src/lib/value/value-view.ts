@@ -7,9 +7,9 @@
 import type { Model, Offer, Quality } from '../data/schema.ts';
 import { compareCosts, periodCosts } from '../pricing/pricing.ts';
 import { formatUsdRounded } from '../format/format.ts';
-import { readDecimal, readSwitch, readText } from '../format/url-state.ts';
+import { readDecimal, readSwitch, readText, switchValue, writeQuery } from '../format/url-state.ts';
 import { cheapestCurrent, rankOffers, type PricedOffer } from '../offers/offer-cost.ts';
-import type { Workload } from '../pricing/workload.ts';
+import { workloadField, type Workload } from '../pricing/workload.ts';
 
 /** A model as /value/ needs it: the compact record in /api/value.json. */
 export interface ValueModel {
@@ -99,6 +99,27 @@ export function defaultThreshold(points: readonly ValuePoint[]): number {
   if (points.length === 0) return 0;
   const sorted = points.map((p) => p.index).sort((a, b) => a - b);
   return Math.floor(sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
+}
+
+/** The workload fields /value/'s form asks for; the others keep the preset's values. */
+export const VALUE_WORKLOAD_FIELDS = (['inputTokens', 'outputTokens', 'cacheReadPercent', 'reasoningTokens', 'requests'] as const).map(workloadField);
+
+/** What /value/'s form says, as typed: a preset, its fields (null right after a preset change), the threshold and the free switch. */
+export interface ValueFormState {
+  preset: string;
+  fields: Readonly<Record<string, string>> | null;
+  min: string;
+  free: boolean;
+}
+
+/** The query of /value/ for what the form says, spelled as every page spells its state. */
+export function valueQuery(state: ValueFormState): string {
+  return writeQuery([
+    ['preset', state.preset],
+    ...VALUE_WORKLOAD_FIELDS.map((field) => [field.param, state.fields ? (state.fields[field.param] ?? '') : null] as const),
+    ['min', state.min],
+    ['free', switchValue(state.free)],
+  ]);
 }
 
 /** `free=1` in the URL counts offers that cost nothing. */
