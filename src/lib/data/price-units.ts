@@ -12,6 +12,7 @@ import Big from 'big.js';
 import { DISCOUNT_FRACTION } from '../pricing/decimal.ts';
 import { MAX_TOKEN_COUNT } from './sources/source-file.ts';
 import { VARIABLE_PRICE, type Price, type Pricing, type PriceTier, type TokenPriceKey, type UnitPriceKey } from './schema.ts';
+import { sortedRecord } from './stable-json.ts';
 
 /** Prices above this (USD per 1M tokens, or per unit) are taken as a broken upstream value, not a price. */
 export const MAX_PLAUSIBLE_PRICE = new Big(1_000_000);
@@ -203,7 +204,7 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
     perMillionTokens: { input: input ?? '0', output: output ?? '0', ...dropUnstatedZeros(optionalTokens) },
     perUnit: dropUnstatedZeros(perUnit),
     tiers,
-    unknown,
+    unknown: sortedRecord(unknown),
   };
   if (discount !== undefined && !new Big(discount).eq(0)) pricing.discount = discount;
   return { pricing, problems };
@@ -274,6 +275,6 @@ export function pricingFrom(
     perMillionTokens: { input: input ?? missing, output: output ?? missing, ...dropUnstatedZeros(optional) },
     perUnit: dropUnstatedZeros(perUnit),
     tiers: [...tiers].sort((a, b) => a.minPromptTokens - b.minPromptTokens),
-    unknown,
+    unknown: sortedRecord(unknown),
   };
 }

@@ -16,7 +16,6 @@ export const DecimalString = z.string().regex(DECIMAL, { error: 'is not a non-ne
 
 import { VARIABLE_PRICE } from '../pricing/variable-price.ts';
 import { DECIMAL, DISCOUNT_FRACTION } from '../pricing/decimal.ts';
-import { sortedRecord } from './stable-json.ts';
 
 export { VARIABLE_PRICE };
 
@@ -127,9 +126,10 @@ export const Pricing = z.strictObject({
   tiers: z.array(PriceTier),
   /**
    * Pricing keys this pipeline does not know yet, kept verbatim (USD per token or unit, as upstream).
-   * Sorted by key: upstream's order would otherwise reach the written files (see schemaJson).
+   * Sorted by key where prices are built (price-units.ts): upstream's order would otherwise reach the
+   * written files (see schemaJson).
    */
-  unknown: z.record(z.string(), z.string()).transform(sortedRecord),
+  unknown: z.record(z.string(), z.string()),
 });
 export type Pricing = z.infer<typeof Pricing>;
 

@@ -36,7 +36,7 @@ export function stableJson(value: unknown): string {
  * `value` checked against `schema` and written in the schema's key order: zod builds its output with
  * the keys in the order the schema declares them, so the text is as stable as sorted keys (the same
  * data always gives the same text) without a second copy of every object (the catalog has ~280,000).
- * Records must be made deterministic by their schema (see `Pricing.unknown`).
+ * Records must be built in a fixed order (see `Pricing.unknown`, sorted where prices are built).
  */
 export function schemaJson<T extends z.ZodType>(schema: T, value: z.input<T>): string {
   return prettyJson(schema.parse(value));
