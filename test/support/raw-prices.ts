@@ -100,12 +100,13 @@ export function modelsDevPricing(cost: Costs): Pricing {
   return { perMillionTokens, perUnit: {}, tiers, unknown: {} };
 }
 
-/** The OpenRouter listing as models.dev records it (its newest snapshot): model id → `cost`. */
+/** The OpenRouter listing as models.dev records it (in its newest full catalog): model id → `cost`. */
 export function modelsDevOpenRouterCosts(): Map<string, Costs> {
-  const file = newestDatedFile('models-dev', 'openrouter-');
-  if (!file) return new Map();
-  const body = JSON.parse(readFileSync(file, 'utf8')) as { openrouter: { models: Record<string, { cost?: Costs }> } };
-  return new Map(Object.entries(body.openrouter.models).flatMap(([id, m]) => (m.cost ? [[id, m.cost] as const] : [])));
+  const catalogs = readdirSync(path.join(RAW_DIR, 'models-dev')).filter((n) => /^models-dev-api-\d{4}-\d{2}-\d{2}\.json(\.gz)?$/.test(n)).sort();
+  const newest = catalogs.at(-1);
+  if (!newest) return new Map();
+  const body = readRawJson(`models-dev/${newest}`) as { openrouter?: { models: Record<string, { cost?: Costs }> } };
+  return new Map(Object.entries(body.openrouter?.models ?? {}).flatMap(([id, m]) => (m.cost ? [[id, m.cost] as const] : [])));
 }
 
 /** The newest OpenRouter models snapshot: model id → its `pricing` object (USD per token as strings). */
