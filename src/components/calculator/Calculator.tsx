@@ -8,7 +8,7 @@
  * ranking already answers the default workload, so the 1.5 MB file is fetched and ranked only once the
  * reader touches the form: ranking ~10,000 offers at load blocked the main thread for two seconds.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
 import { fetchJson } from '../../lib/browser/fetch-json.ts';
 import { calculatorQuery, DEFAULT_VIEW, TOP_CHOICES, viewFromParams, type CalculatorView } from '../../lib/calculator/calculator-url.ts';
 import { modelMeant, rankOffers } from '../../lib/calculator/offer-ranking.ts';
@@ -54,14 +54,19 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
   const [wanted, setWanted] = useState(false);
   const ids = useId();
 
-  useEffect(() => {
+  // Layout effect: it runs in the hydrating commit itself, before any key the reader presses can
+  // reach the form, so a shared link's state never overwrites what they typed. A bare URL carries no
+  // state and leaves the form as it is.
+  useLayoutEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    const read = workloadFromParams(params);
-    setWorkload(read.workload);
-    setDrafts(draftsOf(read.workload));
-    setView(viewFromParams(params));
-    setLinkProblems(read.problems);
-    setWanted((w) => w || params.size > 0);
+    if (params.size > 0) {
+      const read = workloadFromParams(params);
+      setWorkload(read.workload);
+      setDrafts(draftsOf(read.workload));
+      setView(viewFromParams(params));
+      setLinkProblems(read.problems);
+      setWanted(true);
+    }
     setReady(true);
   }, []);
 

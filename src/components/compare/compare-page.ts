@@ -215,9 +215,10 @@ function start(app: HTMLElement): void {
     if (pickerLoading) return;
     pickerLoading = true;
     try {
-      const [{ createElement }, { createRoot }, { default: ModelPicker }, { default: ErrorBoundary }, index] = await Promise.all([
+      const [{ createElement }, { createRoot }, { flushSync }, { default: ModelPicker }, { default: ErrorBoundary }, index] = await Promise.all([
         import('react'),
         import('react-dom/client'),
+        import('react-dom'),
         import('./ModelPicker.tsx'),
         import('../ErrorBoundary.tsx'),
         fetchJson('/api/compare-picker.json', PickerIndex),
@@ -243,7 +244,9 @@ function start(app: HTMLElement): void {
         });
         root.render(createElement(ErrorBoundary, { label: 'The model picker', children }));
       };
-      draw(true);
+      // Committed before any further event runs: a key pressed between reading the plain box and
+      // replacing it would otherwise land in a box that is about to go.
+      flushSync(() => draw(true));
       picker = { update: () => draw(false) };
     } catch (error) {
       pickerLoading = false;
