@@ -10,7 +10,6 @@ import { errorExcerpt, runMeasured, type ProcessRun } from './process.ts';
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
 const ASTRO_CLI = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const NORMALIZE_CLI = path.join(PROJECT_ROOT, 'scripts', 'normalize.ts');
 export const SYNTHETIC_SEED = 2026;
 
 export interface PreparedCatalog {
@@ -38,7 +37,7 @@ export interface BuildResult {
 export function realCatalog(): PreparedCatalog {
   const dataDir = path.join(PROJECT_ROOT, 'data');
   const catalog = JSON.parse(readFileSync(path.join(dataDir, 'models.json'), 'utf8')) as { models: { listed: boolean }[] };
-  return { label: 'real', models: catalog.models.length, listed: catalog.models.filter((m) => m.listed).length, rawDir: null, dataDir, normalize: null };
+  return { label: 'real', models: catalog.models.length, listed: catalog.models.filter((m) => m.listed).length, rawDir: path.join(dataDir, 'raw'), dataDir, normalize: null };
 }
 
 /** Writes a synthetic raw folder of `count` models under workDir and normalizes it with the CLI. */
@@ -53,8 +52,9 @@ export async function syntheticCatalog(workDir: string, count: number, nice: num
   return { label: `synthetic ${count}`, models: catalog.models.length, listed: catalog.models.filter((m) => m.listed).length, rawDir, dataDir, normalize: run };
 }
 
+/** `npm run data:build` on a raw folder, as a reader runs it (npm, its environment, Node start included). */
 export function normalizeWithCli(rawDir: string, outDir: string, nice: number): Promise<ProcessRun> {
-  return runMeasured(NODE, [NORMALIZE_CLI, '--raw', rawDir, '--out', outDir, '--quiet'], { cwd: PROJECT_ROOT, nice });
+  return runMeasured('npm', ['run', '-s', 'data:build', '--', '--raw', rawDir, '--out', outDir, '--quiet'], { cwd: PROJECT_ROOT, nice });
 }
 
 export async function buildSite(catalog: PreparedCatalog, outDir: string, nice: number): Promise<BuildResult> {

@@ -1,6 +1,7 @@
 /**
- * Normalize time for a large raw folder: the CLI end to end (Node start, read, normalize, validate,
- * write) and normalizeCatalog alone, each the median of a few runs.
+ * Normalize time for a raw folder (the real data/raw, and a large synthetic one): `npm run data:build`
+ * end to end (npm and Node start, read, normalize, validate, write) and normalizeCatalog alone, each
+ * the median of a few runs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { median, errorExcerpt } from './process.ts';
 import { normalizeWithCli } from './measure-build.ts';
 
 export interface NormalizeResult {
+  label: string;
   models: number;
   runs: number;
   cliWallMs: number[];
@@ -19,7 +21,7 @@ export interface NormalizeResult {
   inProcessMedianMs: number;
 }
 
-export async function measureNormalize(rawDir: string, workDir: string, models: number, runs: number, nice: number): Promise<NormalizeResult> {
+export async function measureNormalize(label: string, rawDir: string, workDir: string, models: number, runs: number, nice: number): Promise<NormalizeResult> {
   const cliWallMs: number[] = [];
   let cliPeakRssBytes: number | null = null;
   for (let i = 0; i < runs; i++) {
@@ -37,5 +39,5 @@ export async function measureNormalize(rawDir: string, workDir: string, models: 
     normalizeCatalog(inputs);
     inProcessMs.push(performance.now() - started);
   }
-  return { models, runs, cliWallMs, cliMedianMs: median(cliWallMs), cliPeakRssBytes, inProcessMs, inProcessMedianMs: median(inProcessMs) };
+  return { label, models, runs, cliWallMs, cliMedianMs: median(cliWallMs), cliPeakRssBytes, inProcessMs, inProcessMedianMs: median(inProcessMs) };
 }
