@@ -246,18 +246,25 @@ describe('filters and the link', () => {
     expect(reloaded.url()).toBe(url);
   });
 
-  it('reads a preset and a selected model from the link and says where the model stands', async () => {
+  it('reads a preset and a selected model from the link and shows that model first, with its own offers', async () => {
     const chosen = catalog.models.find((m) => m.listed && m.pricing.perMillionTokens.input !== 'variable' && m.pricing.perMillionTokens.input !== '0');
     if (!chosen) throw new Error('the catalog has no listed paid model');
     const page = await openCalculator(`?preset=classify&model=${encodeURIComponent(chosen.id)}`);
     expect(await page.getByLabel('Input tokens per request').inputValue()).toBe('400');
     expect(await page.getByLabel('Requests', { exact: true }).inputValue()).toBe('1000000');
     expect(await page.getByLabel('Counted per').inputValue()).toBe('month');
-    const highlight = await page.locator('[data-testid="calc-highlight"]').textContent();
-    expect(highlight).toContain(chosen.displayName);
-    await showAllRows(page);
-    const selected = page.locator('tbody.calc-selected tr[data-model-id]');
-    if (await selected.count()) expect(await selected.getAttribute('data-model-id')).toBe(chosen.id);
+    const region = page.getByRole('region', { name: new RegExp(`^Selected model ${chosen.displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+    await region.waitFor();
+    expect(await region.getAttribute('data-model-id')).toBe(chosen.id);
+    expect(await page.getByTestId('calc-status').textContent()).toContain(`Selected model, shown first: ${chosen.displayName}.`);
+    // Its rows are its own listed offers, as offers.json has them.
+    const sellers = new Set(offerCatalog.offers.filter((o) => o.modelId === chosen.id && o.listed).map((o) => o.providerId));
+    const rows = await region.locator('tbody tr[data-provider-id]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-provider-id')!));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const provider of rows) expect(sellers.has(provider), provider).toBe(true);
+    await region.getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(() => page.getByTestId('calc-meant').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('model')).toBeNull();
   });
 
   it('lists image-incapable and variable-price offers apart from the ranking', async () => {

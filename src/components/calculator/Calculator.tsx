@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
 import { fetchJson } from '../../lib/browser/fetch-json.ts';
 import { calculatorQuery, DEFAULT_VIEW, TOP_CHOICES, viewFromParams, type CalculatorView } from '../../lib/calculator/calculator-url.ts';
-import { modelMeant, rankOffers } from '../../lib/calculator/offer-ranking.ts';
+import { modelMeant, rankOffers, selectedModel } from '../../lib/calculator/offer-ranking.ts';
 import { fromPricingWire, PricingWire, type PricingPayload } from '../../lib/calculator/pricing-payload.ts';
 import { statusText } from '../../lib/calculator/ranking-text.ts';
 import { DEFAULT_PRESET, WORKLOAD_FIELDS, workloadFromParams, type Workload } from '../../lib/pricing/workload.ts';
@@ -95,6 +95,11 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
   const ranking = useMemo(() => (payload && !cacheProblem ? rankOffers(payload, workload, view) : null), [payload, workload, view, cacheProblem]);
   // A search names a model: its best match is shown first with its own offers, the ranking after it.
   const meant = useMemo(() => (payload && !cacheProblem ? modelMeant(payload, workload, view) : null), [payload, workload, view, cacheProblem]);
+  // A link's selected model (the card's calculator link) is shown the same way, unless a search names one.
+  const selected = useMemo(
+    () => (payload && !cacheProblem && !meant && view.highlight ? selectedModel(payload, workload, view, view.highlight) : null),
+    [payload, workload, view, cacheProblem, meant],
+  );
 
   const setField = (field: (typeof WORKLOAD_FIELDS)[number], text: string) => {
     setDrafts((d) => ({ ...d, [field.key]: text }));
@@ -121,7 +126,10 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
   let status = wanted ? 'Loading prices…' : 'The ranking below answers the preset; change any input to rank every offer.';
   if (loadError) status = loadError;
   else if (cacheProblem) status = 'Cache read and write shares add up to more than 100 %; lower one of them to see costs.';
-  else if (ranking) status = `${statusText(ranking, workload, view.onePerModel)}${meant ? ` Best match for the search, shown first: ${meant.model.displayName}.` : ''}`;
+  else if (ranking) {
+    const first = meant ? ` Best match for the search, shown first: ${meant.model.displayName}.` : selected ? ` Selected model, shown first: ${selected.model.displayName}.` : '';
+    status = `${statusText(ranking, workload, view.onePerModel)}${first}`;
+  }
 
   return (
     <div className="calculator" data-ready={payload ? 'true' : 'false'} onFocusCapture={() => setWanted(true)} onChangeCapture={() => setWanted(true)}>
@@ -143,9 +151,12 @@ function CalculatorIsland({ dataUrl, fallbackId }: Props) {
         {ranking && (
           <>
             {meant && (
-              <ModelMeant meant={meant} query={view.query} ranking={ranking} onePerModel={view.onePerModel} workload={workload} onPick={(id) => setViewField('query', id)} />
+              <ModelMeant meant={meant} kicker={`Best match for “${view.query.trim()}”`} ranking={ranking} onePerModel={view.onePerModel} workload={workload} onPick={(id) => setViewField('query', id)} />
             )}
-            <Highlight ranking={ranking} id={view.highlight} onClear={() => setViewField('highlight', '')} />
+            {selected && (
+              <ModelMeant meant={selected} kicker="Selected model" ranking={ranking} onePerModel={view.onePerModel} workload={workload} onPick={(id) => setViewField('query', id)} onClear={() => setViewField('highlight', '')} />
+            )}
+            {!meant && !selected && <Highlight ranking={ranking} id={view.highlight} onClear={() => setViewField('highlight', '')} />}
             <CheapestChart rows={ranking.ranked.slice(0, view.top)} top={view.top} onTopChange={(n) => setViewField('top', n)} choices={TOP_CHOICES} />
             <RankedOffers
               rows={showAll ? ranking.ranked : ranking.ranked.slice(0, PAGE_SIZE)}

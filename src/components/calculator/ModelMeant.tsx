@@ -1,7 +1,8 @@
 /**
- * The model a search means, shown before the cost ranking: a demanding reader who types "llama 3.1 8b"
- * wants that model and where it is cheapest, not the cheapest of everything the words match. Its
- * offers come free first, then cheapest first; the next best matches can be picked instead.
+ * The model a search means (or a link selects), shown before the cost ranking: a demanding reader who
+ * types "llama 3.1 8b" wants that model and where it is cheapest, not the cheapest of everything the
+ * words match. Its offers come free first, then cheapest first; the next best matches can be picked
+ * instead.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount, formatUsdRounded } from '../../lib/format/format.ts';
@@ -15,13 +16,16 @@ import './model-meant.css';
 
 interface Props {
   meant: Meant;
-  query: string;
+  /** What the box is: "Best match for “llama 3.1 8b”" or "Selected model". */
+  kicker: string;
   /** The ranking below, to say where the model stands in it. */
   ranking: OfferRanking;
   onePerModel: boolean;
   workload: Workload;
   /** Makes another match the one meant (by searching for its id). */
   onPick: (modelId: string) => void;
+  /** Drops a selection the link made; a search is cleared in its own box. */
+  onClear?: () => void;
 }
 
 /** Offers shown before "Show all": enough to compare the usual providers without pushing the ranking far down. */
@@ -30,7 +34,7 @@ const FIRST_ROWS = 8;
 /** The per-day cost folds away on narrow screens, as in the ranking (calculator.css). */
 const MEANT_COLUMNS: readonly Column[] = [numericColumn('#'), { label: 'Provider' }, numericColumn('Per request'), { label: 'Per day', className: 'num calc-per-day' }, numericColumn('Per month')];
 
-export default function ModelMeant({ meant, query, ranking, onePerModel, workload, onPick }: Props) {
+export default function ModelMeant({ meant, kicker, ranking, onePerModel, workload, onPick, onClear }: Props) {
   const ids = useId();
   const [showAll, setShowAll] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -50,7 +54,7 @@ export default function ModelMeant({ meant, query, ranking, onePerModel, workloa
   return (
     <section className="calc-meant" aria-labelledby={`${ids}-name`} data-testid="calc-meant" data-model-id={model.id}>
       <h3 id={`${ids}-name`} ref={heading} tabIndex={-1}>
-        <span className="calc-meant-kicker">Best match for “{query.trim()}”</span> <a href={modelPath(model.slug)}>{model.displayName}</a>
+        <span className="calc-meant-kicker">{kicker}</span> <a href={modelPath(model.slug)}>{model.displayName}</a>
       </h3>
       <p className="calc-meant-id">
         <code>{model.id}</code>
@@ -119,6 +123,11 @@ export default function ModelMeant({ meant, query, ranking, onePerModel, workloa
             ))}
           </ul>
         </details>
+      )}
+      {onClear && (
+        <button type="button" className="secondary" onClick={onClear}>
+          Clear selection
+        </button>
       )}
       {others.length > 0 && (
         <div className="calc-meant-others">

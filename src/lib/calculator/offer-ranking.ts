@@ -158,6 +158,19 @@ export function modelMeant(payload: Pick<PricingPayload, 'models' | 'offers' | '
   if (isEmptyQuery(compileQuery(filters.query))) return null;
   const [model, ...others] = filterModels(payload.models, filters);
   if (!model) return null;
+  return { model, offers: offersOfModel(payload, model, workload, filters), others: others.slice(0, othersLimit) };
+}
+
+/**
+ * The model a link selects (`?model=`, the card's "price it in the calculator"), shown like a search's
+ * best match: its offers free first, then cheapest first. Null for an id the prices do not know.
+ */
+export function selectedModel(payload: Pick<PricingPayload, 'models' | 'offers' | 'providers'>, workload: Workload, filters: OfferFilters, id: string): ModelMeant | null {
+  const model = payload.models.find((m) => m.id === id);
+  return model ? { model, offers: offersOfModel(payload, model, workload, filters), others: [] } : null;
+}
+
+function offersOfModel(payload: Pick<PricingPayload, 'models' | 'offers' | 'providers'>, model: PricingPayload['models'][number], workload: Workload, filters: OfferFilters): OfferRanking {
   const own = { models: [model], offers: payload.offers.filter((o) => o.modelId === model.id), providers: payload.providers };
-  return { model, offers: rankOffers(own, workload, { ...filters, query: '', onePerModel: false }), others: others.slice(0, othersLimit) };
+  return rankOffers(own, workload, { ...filters, query: '', onePerModel: false });
 }
