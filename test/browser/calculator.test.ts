@@ -276,6 +276,13 @@ describe('filters and the link', () => {
     expect((await rankedRows(page)).some((r) => r.modelId === textOnly.modelId)).toBe(false);
     const cannot = page.locator(`[data-testid="calc-cannot"] li[data-model-id="${textOnly.modelId}"][data-provider-id="${textOnly.providerId}"]`);
     expect(await cannot.textContent()).toContain('does not take image input');
+    // A model that writes no text (an image or audio generator) cannot answer a chat turn.
+    const generator = offerCatalog.offers.find((o) => o.listed && listedModels.get(o.modelId)?.outputModalities.length && !listedModels.get(o.modelId)!.outputModalities.includes('text'));
+    if (!generator) throw new Error('the offers hold no listed model that writes no text');
+    const generatorPage = await openCalculator(`?offers=all&q=${encodeURIComponent(generator.modelId)}`);
+    expect((await rankedRows(generatorPage)).some((r) => r.modelId === generator.modelId)).toBe(false);
+    const item = generatorPage.locator(`[data-testid="calc-cannot"] li[data-model-id="${generator.modelId}"][data-provider-id="${generator.providerId}"]`);
+    expect(await item.textContent()).toMatch(/writes [a-z ]+, not text/);
     const routers = await openCalculator(`?offers=all&q=${encodeURIComponent(variable.modelId)}`);
     expect(await routers.locator(`[data-testid="calc-variable"] li[data-model-id="${variable.modelId}"][data-provider-id="${variable.providerId}"]`).textContent()).toMatch(/variable/);
   });

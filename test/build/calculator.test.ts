@@ -30,11 +30,12 @@ describe('/api/pricing.json', () => {
     offers: [number, number, { perMillionTokens: unknown; perUnit?: unknown; tiers?: unknown; discount?: string }, number | null, number | null, 0 | 1][];
   };
 
-  it('lists every catalog model once, in catalog order, with the twelve facts the calculator reads (the last its creation date)', () => {
+  it('lists every catalog model once, in catalog order, with the thirteen facts the calculator reads (output modalities eighth, the last its creation date)', () => {
     expect(body.asOf).toBe(catalog.asOf);
     expect(body.models.map((m) => m[0])).toEqual(catalog.models.map((m) => m.id));
-    for (const entry of body.models) expect(entry).toHaveLength(12);
-    expect(body.models.map((m) => m[11])).toEqual(catalog.models.map((m) => m.created));
+    for (const entry of body.models) expect(entry).toHaveLength(13);
+    expect(body.models.map((m) => m[7])).toEqual(catalog.models.map((m) => m.outputModalities));
+    expect(body.models.map((m) => m[12])).toEqual(catalog.models.map((m) => m.created));
   });
 
   it('carries every offer of every model, and the listed price for a model no offer sells, with valid prices only', () => {
@@ -61,10 +62,12 @@ describe('/calculator/ as built', () => {
     expect((island.attr('props') ?? '').length).toBeLessThan(500);
   });
 
-  it('renders the chat-turn ranking: every listed paid model that fits at its cheapest listed offer, cheapest first (its top 100 on /calculator/, all on /calculator/all/)', () => {
+  it('renders the chat-turn ranking: every listed paid model that writes text and fits at its cheapest listed offer, cheapest first (its top 100 on /calculator/, all on /calculator/all/)', () => {
     const usage = { promptTokens: 1_000, completionTokens: 500 };
+    // A chat turn wants a text reply: models that write only images, audio or video cannot give one.
+    const writesText = (m: (typeof catalog.models)[number]) => m.outputModalities.length === 0 || m.outputModalities.includes('text');
     const expected = catalog.models
-      .filter((m) => m.listed)
+      .filter((m) => m.listed && writesText(m))
       .map((m) => {
         const costs = offersOfModel(m)
           .filter((o) => o.listed && o.pricing.perMillionTokens.input !== 'variable' && o.pricing.perMillionTokens.output !== 'variable' && (o.contextLength ?? Infinity) >= 1_500 && (o.maxOutputTokens ?? Infinity) >= 500)

@@ -16,6 +16,7 @@ function model(id: string, extra: Partial<PricedModel> = {}): PricedModel {
     contextLength: 128_000,
     maxCompletionTokens: null,
     inputModalities: ['text'],
+    outputModalities: ['text'],
     tokenizer: 'Other',
     tags: [],
     listed: true,

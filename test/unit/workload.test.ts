@@ -12,7 +12,7 @@ const chat = DEFAULT_PRESET.workload;
 
 /** A model's limits, as fitProblems reads them. */
 function limits(contextLength: number | null, maxCompletionTokens: number | null) {
-  return { contextLength, maxCompletionTokens, inputModalities: ['text'] };
+  return { contextLength, maxCompletionTokens, inputModalities: ['text'], outputModalities: ['text'] };
 }
 
 describe('usageFor', () => {
@@ -68,6 +68,12 @@ describe('fitProblems', () => {
   });
 
   it('does not hold unknown limits against a model', () => {
-    expect(fitProblems({ contextLength: null, maxCompletionTokens: null, inputModalities: ['text', 'image'] }, { ...chat, inputTokens: 10_000_000, images: 3 })).toEqual([]);
+    expect(fitProblems({ contextLength: null, maxCompletionTokens: null, inputModalities: ['text', 'image'], outputModalities: [] }, { ...chat, inputTokens: 10_000_000, images: 3 })).toEqual([]);
+  });
+
+  it('refuses a model that writes no text: every workload asks for a text reply', () => {
+    expect(fitProblems({ ...small, outputModalities: ['image'] }, chat)).toEqual(['writes image, not text']);
+    expect(fitProblems({ ...small, outputModalities: ['audio', 'video'] }, chat)).toEqual(['writes audio and video, not text']);
+    expect(fitProblems({ ...small, outputModalities: ['image', 'text'] }, chat)).toEqual([]);
   });
 });

@@ -103,7 +103,7 @@ export function rankOffers(payload: Pick<PricingPayload, 'models' | 'offers' | '
     if (!model || !keepOffer(offer, filters, workload)) continue;
     const of: OfferOf = { model, offer, providerName: providerNames.get(offer.providerId) ?? offer.providerId };
     // An offer's own limits decide what it can serve; the model's modalities decide image input.
-    const reasons = fitProblems({ contextLength: offer.contextLength, maxCompletionTokens: offer.maxOutputTokens, inputModalities: model.inputModalities }, workload);
+    const reasons = fitProblems({ contextLength: offer.contextLength, maxCompletionTokens: offer.maxOutputTokens, inputModalities: model.inputModalities, outputModalities: model.outputModalities }, workload);
     const cost = workloadCost(offer.pricing, workload);
     if (cost.kind === 'unavailable') reasons.push(cost.reason);
     if (reasons.length > 0) all.cannotServe.push({ ...of, reasons });

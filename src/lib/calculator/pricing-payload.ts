@@ -23,6 +23,7 @@ export interface PricedModel {
   contextLength: number | null;
   maxCompletionTokens: number | null;
   inputModalities: string[];
+  outputModalities: string[];
   tokenizer: string | null;
   tags: string[];
   listed: boolean;
@@ -55,8 +56,8 @@ export const OPENROUTER_PROVIDER = { id: 'openrouter', name: 'OpenRouter' } as c
 const count = z.nullable(z.number());
 const flag = z.union([z.literal(0), z.literal(1)]);
 
-/** [id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, tokenizer, tags, listed, intelligenceIndex, created] */
-const WireModel = z.tuple([z.string(), z.string(), z.string(), z.string(), count, count, z.array(z.string()), z.nullable(z.string()), z.array(z.string()), flag, count, z.string()]);
+/** [id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, outputModalities, tokenizer, tags, listed, intelligenceIndex, created] */
+const WireModel = z.tuple([z.string(), z.string(), z.string(), z.string(), count, count, z.array(z.string()), z.array(z.string()), z.nullable(z.string()), z.array(z.string()), flag, count, z.string()]);
 
 /** Prices with the parts that are usually empty left out. */
 const WirePricing = z.object({
@@ -129,6 +130,7 @@ export function toPricingWire(asOf: string, models: readonly Model[], offerCatal
       m.contextLength,
       m.maxCompletionTokens,
       m.inputModalities,
+      m.outputModalities,
       m.tokenizer,
       m.tags,
       m.listed ? 1 : 0,
@@ -142,7 +144,7 @@ export function toPricingWire(asOf: string, models: readonly Model[], offerCatal
 /** The wire form expanded into models and offers; an offer pointing at no model or provider is an error. */
 export function fromPricingWire(wire: PricingWire): PricingPayload {
   const models = wire.models.map(
-    ([id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, tokenizer, tags, listed, intelligenceIndex, created]): PricedModel => ({
+    ([id, displayName, author, authorLabel, contextLength, maxCompletionTokens, inputModalities, outputModalities, tokenizer, tags, listed, intelligenceIndex, created]): PricedModel => ({
       id,
       slug: toSlug(id),
       displayName,
@@ -151,6 +153,7 @@ export function fromPricingWire(wire: PricingWire): PricingPayload {
       contextLength,
       maxCompletionTokens,
       inputModalities,
+      outputModalities,
       tokenizer,
       tags,
       listed: listed === 1,

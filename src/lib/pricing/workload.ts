@@ -182,7 +182,7 @@ export function workloadEntries(workload: Workload): QueryEntry[] {
 // Who can serve the workload
 
 /** Reasons the model cannot serve the workload, empty when it can (unknown limits are not held against it). */
-export function fitProblems(model: Pick<Model, 'contextLength' | 'maxCompletionTokens' | 'inputModalities'>, workload: Workload): string[] {
+export function fitProblems(model: Pick<Model, 'contextLength' | 'maxCompletionTokens' | 'inputModalities' | 'outputModalities'>, workload: Workload): string[] {
   const problems: string[] = [];
   const generated = workload.outputTokens + workload.reasoningTokens;
   const needed = workload.inputTokens + generated;
@@ -193,6 +193,8 @@ export function fitProblems(model: Pick<Model, 'contextLength' | 'maxCompletionT
     problems.push(`writes at most ${model.maxCompletionTokens.toLocaleString('en-US')} tokens per reply, fewer than the ${generated.toLocaleString('en-US')} asked for`);
   }
   if (workload.images > 0 && !model.inputModalities.includes('image')) problems.push('does not take image input');
+  // Every workload asks for a text reply; an image, audio or video generator cannot give one.
+  if (model.outputModalities.length > 0 && !model.outputModalities.includes('text')) problems.push(`writes ${model.outputModalities.join(' and ')}, not text`);
   return problems;
 }
 
