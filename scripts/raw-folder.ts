@@ -21,34 +21,21 @@ export interface RawFolder extends RawInputs {
   unread: string[];
 }
 
-/** The source files of a raw folder, each with the loader its reader calls, and the files nothing reads. */
-interface SourcePlan {
-  sourceFiles: RawFile[];
-  unread: string[];
-  /** Per-model endpoints bodies are also handed to the catalog as they are: parsed once, kept. */
-  endpointBodies: Map<string, unknown>;
-}
-
-function planSources(rawDir: string): SourcePlan {
+export function readRawFolder(rawDir: string): RawFolder {
   if (!existsSync(rawDir)) throw new UnusableInputError(`raw folder ${rawDir} does not exist`);
-  const plan: SourcePlan = { sourceFiles: [], unread: [], endpointBodies: new Map() };
+  const sourceFiles: RawFile[] = [];
+  const unread: string[] = [];
+  // Per-model endpoints bodies are also handed to the catalog as they are: parsed once, kept.
+  const endpointBodies = new Map<string, unknown>();
   const keptForEndpoints = (file: string, body: unknown) => {
-    if (file.startsWith('openrouter/endpoints/')) plan.endpointBodies.set(file, body);
+    if (file.startsWith('openrouter/endpoints/')) endpointBodies.set(file, body);
     return body;
   };
   for (const file of SOURCE_FOLDERS.flatMap((folder) => filesUnder(rawDir, folder))) {
-    if (routeOf(file)) plan.sourceFiles.push({ file, load: () => keptForEndpoints(file, readJson(rawDir, file)) });
-    else plan.unread.push(file);
+    if (routeOf(file)) sourceFiles.push({ file, load: () => keptForEndpoints(file, readJson(rawDir, file)) });
+    else unread.push(file);
   }
-  return plan;
-}
-
-export function readRawFolder(rawDir: string): RawFolder {
-  const plan = planSources(rawDir);
-  return assembleRawFolder(rawDir, plan, readSources(plan.sourceFiles));
-}
-
-function assembleRawFolder(rawDir: string, { unread, endpointBodies }: SourcePlan, sources: SourceReadings): RawFolder {
+  const sources = readSources(sourceFiles);
   // The catalog's models come from OpenRouter's snapshots as the reader validated them.
   const snapshots: RawSnapshot[] = sources.openRouterModels.map((s) => {
     const pricing = new Map(s.listing.entries.map((e) => [e.providerModelId, e.pricing!]));
