@@ -167,8 +167,8 @@ export function convert<T>(field: string, problems: PricingProblem[], run: () =>
  */
 export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pricing: Pricing; problems: PricingProblem[] } {
   const problems: PricingProblem[] = [];
-  const perMillionTokens: Record<string, Price> = {};
-  const perUnit: Record<string, Price> = {};
+  const perMillionTokens: Partial<Record<TokenPriceKey, Price>> = {};
+  const perUnit: Partial<Record<UnitPriceKey, Price>> = {};
   const unknown: Record<string, string> = {};
   let discount: string | undefined;
   let tiers: PriceTier[] = [];
@@ -196,16 +196,10 @@ export function normalizeOpenRouterPricing(raw: Record<string, unknown>): { pric
     else unknown[key] = value;
   }
 
-  const { input, output, ...optionalTokens } = perMillionTokens;
   for (const key of ['prompt', 'completion']) {
     if (!(key in raw)) problems.push({ field: `pricing.${key}`, message: 'is missing' });
   }
-  const pricing: Pricing = {
-    perMillionTokens: { input: input ?? '0', output: output ?? '0', ...dropUnstatedZeros(optionalTokens) },
-    perUnit: dropUnstatedZeros(perUnit),
-    tiers,
-    unknown: sortedRecord(unknown),
-  };
+  const pricing = pricingFrom(perMillionTokens, perUnit, tiers, unknown, '0');
   if (discount !== undefined && !new Big(discount).eq(0)) pricing.discount = discount;
   return { pricing, problems };
 }
