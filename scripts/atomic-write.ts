@@ -17,19 +17,24 @@ export function tempPathFor(target: string, pid: number, nonce: string): string 
 
 const inFlight = new Set<string>();
 
+/** Creates `file` (never over an existing one), writes `data` and flushes it to disk before returning. */
+export async function writeNewFileSynced(file: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const directory = dirname(target);
   await mkdir(directory, { recursive: true });
   const temp = tempPathFor(target, process.pid, randomBytes(6).toString('hex'));
   inFlight.add(temp);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewFileSynced(temp, data);
     await rename(temp, target);
     await syncDirectory(directory);
   } catch (error) {

@@ -7,12 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Catalog, OfferCatalog, SnapshotChanges } from '../src/lib/data/schema.ts';
 import { schemaJson, stableJson } from '../src/lib/data/stable-json.ts';
 import type { NormalizeResult } from '../src/lib/data/normalize.ts';
-import { processIsAlive } from './atomic-write.ts';
+import { processIsAlive, writeNewFileSynced } from './atomic-write.ts';
 
 /** The entries of the output folder this script owns; anything else there (raw/) is never touched. */
 export const MANAGED_OUTPUTS = ['models.json', 'offers.json', 'unmatched.json', 'history'] as const;
@@ -38,13 +38,7 @@ export function outputFiles(result: NormalizeResult): Map<string, string> {
 
 async function writeDurably(file: string, data: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const handle = await open(file, 'wx');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeNewFileSynced(file, data);
 }
 
 /**
