@@ -51,6 +51,11 @@ async function openWorkload(page: Page): Promise<void> {
   await page.locator('details.workload summary').click();
 }
 
+/** The text of each script the page requested, fetched again from the page. */
+function scriptBodies(page: Page, paths: readonly string[]): Promise<string[]> {
+  return Promise.all(paths.map((p) => page.evaluate((url) => fetch(url).then((r) => r.text()), p)));
+}
+
 describe('compare page', () => {
   it('compares the models of the URL in order and notes an unknown id without dropping the others', async () => {
     const { page, context, errors } = await open(`/compare/?models=${SEED_PAIR[1]},no-such/model,${SEED_PAIR[0]}`);
@@ -310,7 +315,7 @@ describe('opening a shared link (issue: compare jumped and downloaded the whole 
     const json = requested.filter((p) => p.endsWith('.json')).sort();
     expect(json).toEqual(THREE.map((id) => `/api/compare/${modelOf(id).slug}.json`).sort());
     const scripts = requested.filter((p) => p.endsWith('.js'));
-    const bodies = await Promise.all(scripts.map((p) => page.evaluate((url) => fetch(url).then((r) => r.text()), p)));
+    const bodies = await scriptBodies(page, scripts);
     // React's own code, not a chunk name in a lazy import's preload list: its element symbol and react-dom's devtools hook.
     const isReact = (body: string) => body.includes('react.transitional.element') || body.includes('__REACT_DEVTOOLS_GLOBAL_HOOK__');
     expect(bodies.some(isReact), 'React loaded before interaction').toBe(false);
@@ -318,7 +323,7 @@ describe('opening a shared link (issue: compare jumped and downloaded the whole 
     await page.getByLabel('Add a model').focus();
     await page.getByRole('combobox', { name: 'Add a model' }).waitFor();
     const later = requested.filter((p) => p.endsWith('.js') && !scripts.includes(p));
-    const laterBodies = await Promise.all(later.map((p) => page.evaluate((url) => fetch(url).then((r) => r.text()), p)));
+    const laterBodies = await scriptBodies(page, later);
     expect(laterBodies.some(isReact), 'React loaded once the picker is used').toBe(true);
     await context.close();
   });

@@ -19,7 +19,10 @@ export const DEFAULT_KV_CONTEXT = 32_768;
  * requests are always per day (`rpd`).
  */
 export const COMPARE_WORKLOAD_PARAMS = [
-  ...(['inputTokens', 'outputTokens', 'cacheReadPercent', 'cacheWritePercent'] as const).map((field) => ({ field, param: workloadField(field).param, max: workloadField(field).max, label: workloadField(field).label })),
+  ...(['inputTokens', 'outputTokens', 'cacheReadPercent', 'cacheWritePercent'] as const).map((field) => {
+    const { param, max, label } = workloadField(field);
+    return { field, param, max, label };
+  }),
   { field: 'requests', param: 'rpd', max: 1_000_000_000, label: 'Requests per day' },
 ] as const satisfies readonly { field: keyof Workload; param: string; max: number; label: string }[];
 
