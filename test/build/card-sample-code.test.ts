@@ -2,22 +2,19 @@
  * The sample code printed on a built model card runs as written against a local OpenAI-compatible
  * server, with only the base URL swapped: the TypeScript sample with the real `openai` package.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_BASE_URL } from '../../src/lib/card/sample-code.ts';
 import { loadPage } from '../support/site.ts';
-import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
+import { withSampleRunEnvironment } from '../support/openai-test-server.ts';
 
 const run = promisify(execFile);
 const KEY = 'sk-or-v1-card-sample-key';
 const CARD = '/models/mistralai/mistral-nemo/';
 const MODEL = 'mistralai/mistral-nemo';
-
-let server: OpenAiTestServer;
-let dir: string;
 
 const PYTHON_OPENAI = (() => {
   try {
@@ -28,30 +25,21 @@ const PYTHON_OPENAI = (() => {
   }
 })();
 
-beforeAll(async () => {
-  server = await startOpenAiTestServer();
-  mkdirSync(path.join(process.cwd(), '.tmp'), { recursive: true });
-  dir = mkdtempSync(path.join(process.cwd(), '.tmp', 'card-sample-'));
-});
-
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const env = withSampleRunEnvironment('card-sample-');
 
 function cardSample(kind: string): string {
   const code = loadPage(CARD)(`[data-provider="openrouter"] [data-sample="${kind}"] pre code`).text();
   expect(code).toContain(DEFAULT_BASE_URL);
   expect(code).toContain(MODEL);
-  return code.replaceAll(DEFAULT_BASE_URL, server.baseUrl);
+  return code.replaceAll(DEFAULT_BASE_URL, env.server.baseUrl);
 }
 
 async function runCard(kind: string, file: string, command: string): Promise<string> {
-  const target = path.join(dir, file);
+  const target = path.join(env.dir, file);
   writeFileSync(target, cardSample(kind));
-  const before = server.requests.length;
+  const before = env.server.requests.length;
   const { stdout } = await run(command, [target], { env: { ...process.env, OPENROUTER_API_KEY: KEY }, encoding: 'utf8', timeout: 30_000 });
-  const recorded = server.requests[before];
+  const recorded = env.server.requests[before];
   expect(recorded?.authorization).toBe(`Bearer ${KEY}`);
   expect(recorded?.body).toMatchObject({ model: MODEL });
   return stdout;
@@ -71,7 +59,7 @@ describe(`sample code on ${CARD}`, () => {
   });
 
   it(PYTHON_OPENAI ? 'Python runs with the openai package' : 'Python compiles (the openai package is not installed here, so it is not run)', async () => {
-    const target = path.join(dir, 'sample.py');
+    const target = path.join(env.dir, 'sample.py');
     writeFileSync(target, cardSample('python'));
     await run('python3', ['-m', 'py_compile', target]);
     if (PYTHON_OPENAI) expect(await runCard('python', 'sample.py', 'python3')).toContain('Hello from the **test server**.');

@@ -15,7 +15,10 @@
  * from another port must be able to call it, and a client that sends any other header fails the
  * preflight just as it would against the real service.
  */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 export const SCENARIOS = [
   'ok',
@@ -334,4 +337,29 @@ async function respond(req: IncomingMessage, res: ServerResponse, body: unknown)
   }
   await write('data: [DONE]\n\n', 0);
   res.end();
+}
+
+/** What sample-running tests share: the local server, and a scratch folder for the sample files. */
+export interface SampleRunEnvironment {
+  server: OpenAiTestServer;
+  dir: string;
+}
+
+/**
+ * Starts the server before the tests of the enclosing file or block and stops it after them. The
+ * scratch folder is inside the repo (.tmp/), so that a sample's `import 'openai'` resolves from its
+ * node_modules; it is removed afterwards.
+ */
+export function withSampleRunEnvironment(prefix: string): SampleRunEnvironment {
+  const env = {} as SampleRunEnvironment;
+  beforeAll(async () => {
+    env.server = await startOpenAiTestServer();
+    mkdirSync(path.join(process.cwd(), '.tmp'), { recursive: true });
+    env.dir = mkdtempSync(path.join(process.cwd(), '.tmp', prefix));
+  });
+  afterAll(async () => {
+    await env.server.close();
+    rmSync(env.dir, { recursive: true, force: true });
+  });
+  return env;
 }

@@ -3,21 +3,18 @@
  * URL pointing there: TypeScript with the real `openai` package on this project's Node, fetch, curl,
  * and Python with the `openai` package when it is installed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SAMPLE_KINDS, sampleCode, type SampleKind, type SampleRequest } from '../../src/lib/card/sample-code.ts';
-import { FIXTURE, startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
+import { FIXTURE, withSampleRunEnvironment } from '../support/openai-test-server.ts';
 
 const run = promisify(execFile);
 const KEY = 'sk-or-v1-sample-code-key-42';
 // Everything a shell, a JS template or a Python string could trip on.
 const TRICKY = 'It\'s "quoted", with $HOME, `backticks`, ${x}, a \\ backslash,\na new line, \'\\\'\' and ünïcödé ✓';
-
-let server: OpenAiTestServer;
-let dir: string;
 
 function hasCommand(command: string, args: string[]): boolean {
   try {
@@ -31,17 +28,7 @@ function hasCommand(command: string, args: string[]): boolean {
 const PYTHON = hasCommand('python3', ['--version']);
 const PYTHON_OPENAI = PYTHON && hasCommand('python3', ['-c', 'import openai']);
 
-beforeAll(async () => {
-  server = await startOpenAiTestServer();
-  // Inside the repo, so that `import 'openai'` resolves from its node_modules.
-  mkdirSync(path.join(process.cwd(), '.tmp'), { recursive: true });
-  dir = mkdtempSync(path.join(process.cwd(), '.tmp', 'sample-code-'));
-});
-
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const env = withSampleRunEnvironment('sample-code-');
 
 function request(overrides: Partial<SampleRequest> = {}): SampleRequest {
   return {
@@ -52,25 +39,25 @@ function request(overrides: Partial<SampleRequest> = {}): SampleRequest {
     ],
     temperature: 0.3,
     maxTokens: 200,
-    baseUrl: server.baseUrl,
+    baseUrl: env.server.baseUrl,
     referer: 'https://atlas.example/app?a=1&b=2',
     title: 'Model "Atlas"',
     ...overrides,
   };
 }
 
-async function runSample(kind: SampleKind, req: SampleRequest): Promise<{ stdout: string; recorded: (typeof server.requests)[number] | undefined }> {
+async function runSample(kind: SampleKind, req: SampleRequest): Promise<{ stdout: string; recorded: (typeof env.server.requests)[number] | undefined }> {
   const meta = SAMPLE_KINDS.find((k) => k.id === kind);
   if (!meta) throw new Error(`no sample kind ${kind}`);
-  const file = path.join(dir, `${kind}-${meta.file}`);
+  const file = path.join(env.dir, `${kind}-${meta.file}`);
   writeFileSync(file, sampleCode(kind, req));
   const command = kind === 'curl' ? 'sh' : kind === 'python' ? 'python3' : process.execPath;
-  const before = server.requests.length;
+  const before = env.server.requests.length;
   const { stdout } = await run(command, [file], { env: { ...process.env, OPENROUTER_API_KEY: KEY }, encoding: 'utf8', timeout: 30_000 });
-  return { stdout, recorded: server.requests[before] };
+  return { stdout, recorded: env.server.requests[before] };
 }
 
-function expectSentAsWritten(recorded: (typeof server.requests)[number] | undefined, req: SampleRequest): void {
+function expectSentAsWritten(recorded: (typeof env.server.requests)[number] | undefined, req: SampleRequest): void {
   expect(recorded?.path).toBe('/v1/chat/completions');
   expect(recorded?.authorization).toBe(`Bearer ${KEY}`);
   expect(recorded?.headers['http-referer']).toBe(req.referer);
@@ -111,7 +98,7 @@ describe('sample code runs as written', () => {
       : 'Python compiles, and runs up to its import of openai (the openai package is not installed here)',
     async () => {
       const req = request();
-      const file = path.join(dir, 'python-compile.py');
+      const file = path.join(env.dir, 'python-compile.py');
       writeFileSync(file, sampleCode('python', req));
       await run('python3', ['-m', 'py_compile', file]);
       if (PYTHON_OPENAI) {

@@ -4,16 +4,16 @@
  * samples with endpointSampleRequest(); the sample for Mistral's own API runs against the local
  * server with only the base URL swapped.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Catalog, OfferCatalog } from '../../src/lib/data/schema.ts';
 import { sampleCode } from '../../src/lib/card/sample-code.ts';
 import { createApiKeyStore, keyStorageName, type KeyValueStorage } from '../../src/lib/browser/api-key-store.ts';
 import { apiKeyEnvOf, endpointAt, endpointSampleRequest, trialEndpoints, usableBaseUrl } from '../../src/lib/trial/endpoints.ts';
-import { startOpenAiTestServer, type OpenAiTestServer } from '../support/openai-test-server.ts';
+import { withSampleRunEnvironment } from '../support/openai-test-server.ts';
 
 const fixture = (file: string) => JSON.parse(readFileSync(new URL(`../fixtures/site-data/${file}`, import.meta.url), 'utf8')) as unknown;
 const catalog = Catalog.parse(fixture('models.json'));
@@ -79,17 +79,7 @@ describe('one key per API origin', () => {
 
 describe('the card sample for Mistral runs against an OpenAI-compatible server', () => {
   const KEY = 'mistral-sample-key-9';
-  let server: OpenAiTestServer;
-  let dir: string;
-  beforeAll(async () => {
-    server = await startOpenAiTestServer();
-    mkdirSync(path.join(process.cwd(), '.tmp'), { recursive: true });
-    dir = mkdtempSync(path.join(process.cwd(), '.tmp', 'endpoint-sample-'));
-  });
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const env = withSampleRunEnvironment('endpoint-sample-');
 
   const run = promisify(execFile);
   const mistral = endpoints.find((e) => e.providerId === 'mistral');
@@ -104,13 +94,13 @@ describe('the card sample for Mistral runs against an OpenAI-compatible server',
       const code = sampleCode(kind, endpointSampleRequest(mistral));
       expect(code).toContain('https://api.mistral.ai/v1');
       expect(code).not.toMatch(/OPENROUTER|HTTP-Referer|X-Title/);
-      const target = path.join(dir, file);
-      writeFileSync(target, code.replaceAll('https://api.mistral.ai/v1', server.baseUrl));
-      const before = server.requests.length;
+      const target = path.join(env.dir, file);
+      writeFileSync(target, code.replaceAll('https://api.mistral.ai/v1', env.server.baseUrl));
+      const before = env.server.requests.length;
       const { stdout } = await run(command, [target], { env: { ...process.env, MISTRAL_API_KEY: KEY }, encoding: 'utf8', timeout: 30_000 });
       expect(stdout).toContain('Hello from the **test server**.');
-      expect(server.requests[before]?.authorization).toBe(`Bearer ${KEY}`);
-      expect(server.requests[before]?.body).toMatchObject({ model: 'open-mixtral-8x7b' });
+      expect(env.server.requests[before]?.authorization).toBe(`Bearer ${KEY}`);
+      expect(env.server.requests[before]?.body).toMatchObject({ model: 'open-mixtral-8x7b' });
     });
   }
 });
