@@ -2,13 +2,13 @@
  * Model cards in the built site: one per model, the normalized figures shown exactly, the seed
  * facts, safe descriptions, no "undefined"/empty cells, and the JSON API next to them.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import { build } from 'astro';
 import { distDir, fileForUrlPath, loadPage, text } from '../support/site.ts';
+import { buildSiteFrom } from '../support/offers-site.ts';
 import { loadCatalog } from '../../src/lib/data-files/catalog.ts';
 import { modelPath } from '../../src/lib/format/slug.ts';
 import { expectedDate, expectedPerMillion, grouped } from '../support/expected-text.ts';
@@ -277,26 +277,16 @@ describe('JSON API', () => {
 
 describe('a site built from fixture data', () => {
   let fixtureDist = '';
-  const fixtureData = path.resolve('test/fixtures/site-data');
+  let closeFixtureSite = () => {};
   const page = (urlPath: string) => cheerio.load(readFileSync(fileForUrlPath(fixtureDist, urlPath), 'utf8'));
 
   beforeAll(async () => {
-    // Inside the project: Astro keeps intermediate files next to an out dir under cwd, not in a shared .astro/.
-    mkdirSync(path.resolve('.tmp'), { recursive: true });
-    fixtureDist = mkdtempSync(path.resolve('.tmp', 'fixture-dist-'));
-    const previous = process.env.ATLAS_DATA_DIR;
-    process.env.ATLAS_DATA_DIR = fixtureData;
-    try {
-      await build({ root: process.cwd(), outDir: fixtureDist, logLevel: 'error' });
-    } finally {
-      if (previous === undefined) delete process.env.ATLAS_DATA_DIR;
-      else process.env.ATLAS_DATA_DIR = previous;
-    }
+    const site = await buildSiteFrom(path.resolve('test/fixtures/site-data'));
+    fixtureDist = site.dist;
+    closeFixtureSite = site.close;
   }, 240_000);
 
-  afterAll(() => {
-    if (fixtureDist) rmSync(fixtureDist, { recursive: true, force: true });
-  });
+  afterAll(() => closeFixtureSite());
 
   it('renders a hostile description as text, with no live script, handler or javascript: link', () => {
     const $ = page('/models/fixture/hostile-description/');

@@ -28,7 +28,11 @@ export async function siteWithOffers(): Promise<OffersSite> {
   return { dist, dataDir: FIXTURE_DATA, ...read(FIXTURE_DATA), close };
 }
 
-/** Builds the site from another data folder into a fresh folder under .tmp/ (about 20 s for the fixture). */
+/**
+ * Builds the site from another data folder into a fresh folder under .tmp/ (about 20 s for the
+ * fixture). Inside the project: Astro keeps intermediate files next to an out dir under cwd, not in a
+ * shared .astro/.
+ */
 export async function buildSiteFrom(dataDir: string): Promise<{ dist: string; close(): void }> {
   mkdirSync(path.resolve('.tmp'), { recursive: true });
   const dist = mkdtempSync(path.resolve('.tmp', 'offers-dist-'));
