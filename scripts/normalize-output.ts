@@ -26,14 +26,15 @@ export interface OutputHooks {
 
 const STAGING = /^\.(staging|previous)-(\d+)-[0-9a-f]+$/;
 
-/** The files of one run, validated against the schema before anything is written. */
-export function outputFiles(result: NormalizeResult): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set('models.json', schemaJson(Catalog, result.catalog));
-  files.set('offers.json', schemaJson(OfferCatalog, result.offers));
-  files.set('unmatched.json', stableJson({ asOf: result.catalog.asOf, matchFigures: result.report.matchFigures, unmatched: result.report.unmatched, priceless: result.report.priceless }));
-  for (const changes of result.history) files.set(`history/${changes.date}.json`, schemaJson(SnapshotChanges, changes));
-  return files;
+/**
+ * The files of one run, each checked against the schema as it is produced. Lazily, biggest first: the
+ * writer stages offers.json on the I/O threads while the next files are still being checked.
+ */
+export function* outputFiles(result: NormalizeResult): Generator<[string, string]> {
+  yield ['offers.json', schemaJson(OfferCatalog, result.offers)];
+  yield ['models.json', schemaJson(Catalog, result.catalog)];
+  yield ['unmatched.json', stableJson({ asOf: result.catalog.asOf, matchFigures: result.report.matchFigures, unmatched: result.report.unmatched, priceless: result.report.priceless })];
+  for (const changes of result.history) yield [`history/${changes.date}.json`, schemaJson(SnapshotChanges, changes)];
 }
 
 async function writeDurably(file: string, data: string): Promise<void> {
@@ -58,7 +59,29 @@ async function recoverAbandoned(outDir: string): Promise<void> {
   }
 }
 
-export async function writeOutputSet(outDir: string, files: Map<string, string>, hooks: OutputHooks = {}): Promise<void> {
+/**
+ * Writes every file into `staging`, each write started as soon as its file is produced; returns once
+ * all have settled, so a failure (of a write, a hook, or producing a file) never leaves a write in
+ * flight into a folder that is being removed.
+ */
+async function stageFiles(staging: string, files: Iterable<[string, string]>, hooks: OutputHooks): Promise<void> {
+  const writes: Promise<void>[] = [];
+  let producingFailed: { error: unknown } | undefined;
+  try {
+    for (const [relative, data] of files) {
+      writes.push(writeDurably(path.join(staging, relative), data).then(() => hooks.afterStaged?.(relative)));
+      // One turn of the event loop, so the writes started so far move on while the next file is produced.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    producingFailed = { error };
+  }
+  const failedWrite = (await Promise.allSettled(writes)).find((outcome) => outcome.status === 'rejected');
+  if (producingFailed) throw producingFailed.error;
+  if (failedWrite) throw failedWrite.reason;
+}
+
+export async function writeOutputSet(outDir: string, files: Iterable<[string, string]>, hooks: OutputHooks = {}): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await recoverAbandoned(outDir);
   const nonce = `${process.pid}-${randomBytes(6).toString('hex')}`;
@@ -67,10 +90,7 @@ export async function writeOutputSet(outDir: string, files: Map<string, string>,
   let keepPrevious = false;
   try {
     await mkdir(staging);
-    for (const [relative, data] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await writeDurably(path.join(staging, relative), data);
-      hooks.afterStaged?.(relative);
-    }
+    await stageFiles(staging, files, hooks);
     await mkdir(path.join(staging, 'history'), { recursive: true });
     await mkdir(previous);
     const movedAside: string[] = [];
@@ -102,6 +122,6 @@ export async function writeOutputSet(outDir: string, files: Map<string, string>,
 }
 
 export async function writeOutputs(outDir: string, result: NormalizeResult, hooks: OutputHooks = {}): Promise<void> {
-  // Validate everything before writing anything: an output that breaks the schema must never reach the site.
+  // Files are checked as they are staged; one that breaks the schema stops the run before anything is swapped in.
   await writeOutputSet(outDir, outputFiles(result), hooks);
 }

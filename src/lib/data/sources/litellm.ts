@@ -14,6 +14,7 @@ import { z } from 'astro/zod';
 import type { Price, PriceTier, TokenPriceKey, UnitPriceKey } from '../schema.ts';
 import { convert, numberToDecimal, ownKey, perTokenNumberToPerMillion, pricingFrom, type PricingProblem } from '../price-units.ts';
 import type { ListingEntry, SourceListing } from './listing.ts';
+import { RepeatedEntries } from './repeated-entries.ts';
 import { EntryLog, UnusableInputError, describeShape, unstatedEntry, MAX_TOKEN_COUNT, TokenCountOrZero, PlainObject } from './source-file.ts';
 
 export const LITELLM_KEPT_MODES: ReadonlySet<string> = new Set(['chat', 'completion', 'responses']);
@@ -141,7 +142,7 @@ export function liteLlmProviderModelId(key: string, provider: string): string {
   return prefix === provider || provider.startsWith(`${prefix}-`) || provider.startsWith(`${prefix}_`) ? key.slice(slash + 1) : key;
 }
 
-export function readLiteLlmFile(file: string, date: string, body: unknown): SourceListing {
+export function readLiteLlmFile(file: string, date: string, body: unknown, repeats = new RepeatedEntries()): SourceListing {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new UnusableInputError(`${file}: expected LiteLLM's {"<model key>": {"litellm_provider": …}} map, got ${describeShape(body)}`);
   }
@@ -153,8 +154,12 @@ export function readLiteLlmFile(file: string, date: string, body: unknown): Sour
       log.skip('not a model (schema sample or copy date)', key);
       return;
     }
-    const entry = readEntry(log, index, key, raw);
-    if (entry === null || entry === 'skipped') return;
+    // A skipped entry is a note in the log, so it is read again in every file (never taken over).
+    const entry = repeats.readOrRepeat(key, raw, index, log, () => {
+      const read = readEntry(log, index, key, raw);
+      return read === 'skipped' ? null : read;
+    });
+    if (entry === null) return;
     providers.add(entry.providerId);
     entries.push(entry);
   });

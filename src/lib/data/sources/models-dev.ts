@@ -7,6 +7,7 @@
 import { z } from 'astro/zod';
 import type { Price, PriceTier, Pricing, TokenPriceKey } from '../schema.ts';
 import { convert, numberToDecimal, ownKey, pricingFrom, type PricingProblem } from '../price-units.ts';
+import { RepeatedEntries } from './repeated-entries.ts';
 import type { ListedProvider, ListingEntry, SourceListing } from './listing.ts';
 import { EntryLog, UnusableInputError, describeShape, firstIssue, isCalendarDate, unstatedEntry, MAX_TOKEN_COUNT, PlainObject, TokenCountOrZero } from './source-file.ts';
 
@@ -120,7 +121,7 @@ function releaseDateOf(text: string | null | undefined): string | null {
   return text.length === 7 ? `${text}-01` : text;
 }
 
-export function readModelsDevFile(file: string, date: string, body: unknown): SourceListing {
+export function readModelsDevFile(file: string, date: string, body: unknown, repeats = new RepeatedEntries()): SourceListing {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new UnusableInputError(`${file}: expected models.dev's {"<provider>": {"models": {...}}}, got ${describeShape(body)}`);
   }
@@ -136,7 +137,9 @@ export function readModelsDevFile(file: string, date: string, body: unknown): So
     }
     providers.push({ id: providerId, name: provider.data.name || providerId, apiBaseUrl: provider.data.api ?? null, docUrl: provider.data.doc ?? null });
     for (const [modelKey, rawModel] of Object.entries(provider.data.models)) {
-      const entry = readModel(log, index, providerId, provider.data.name ?? null, modelKey, rawModel);
+      const providerName = provider.data.name ?? null;
+      const at = index;
+      const entry = repeats.readOrRepeat(`${providerId}\u0000${providerName}\u0000${modelKey}`, rawModel, at, log, () => readModel(log, at, providerId, providerName, modelKey, rawModel));
       if (entry) entries.push(entry);
       index += 1;
     }

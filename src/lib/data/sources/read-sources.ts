@@ -11,6 +11,7 @@ import { readOpenRouterProvidersFile, type OpenRouterProvidersFile } from './ope
 import { readGenaiPricesFile } from './genai-prices.ts';
 import { readArtificialAnalysisFile, type ArtificialAnalysisListing } from './artificial-analysis.ts';
 import { UnusableInputError } from './source-file.ts';
+import { RepeatedEntries } from './repeated-entries.ts';
 
 export interface RawFile {
   /** Path relative to the raw folder, with "/" separators. */
@@ -35,9 +36,16 @@ export interface SourceReadings {
 
 type Reader = (file: string, date: string, body: unknown) => void;
 
+/** What one run's readers carry from a file to the next of the same source. */
+interface ReadingState {
+  readings: SourceReadings;
+  modelsDev: RepeatedEntries;
+  liteLlm: RepeatedEntries;
+}
+
 interface Route {
   pattern: RegExp;
-  read: (readings: SourceReadings) => Reader;
+  read: (state: ReadingState) => Reader;
 }
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
@@ -46,22 +54,22 @@ const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 const ROUTES: Route[] = [
   {
     pattern: new RegExp(`^openrouter/openrouter-models-${DATE}\\.json$`),
-    read: (r) => (file, date, body) => {
+    read: ({ readings: r }) => (file, date, body) => {
       const models = readOpenRouterModelsFile(file, date, body);
       r.openRouterModels.push(models);
       r.listings.push(models.listing);
     },
   },
-  { pattern: new RegExp(`^models-dev/models-dev-api-${DATE}\\.json(\\.gz)?$`), read: (r) => (file, date, body) => r.listings.push(readModelsDevFile(file, date, body)) },
-  { pattern: new RegExp(`^litellm/litellm-${DATE}\\.json$`), read: (r) => (file, date, body) => r.listings.push(readLiteLlmFile(file, date, body)) },
+  { pattern: new RegExp(`^models-dev/models-dev-api-${DATE}\\.json(\\.gz)?$`), read: ({ readings: r, modelsDev }) => (file, date, body) => r.listings.push(readModelsDevFile(file, date, body, modelsDev)) },
+  { pattern: new RegExp(`^litellm/litellm-${DATE}\\.json$`), read: ({ readings: r, liteLlm }) => (file, date, body) => r.listings.push(readLiteLlmFile(file, date, body, liteLlm)) },
   // Written by `npm run data:fetch`: one raw endpoints body per model, in a folder per fetch date.
-  { pattern: new RegExp(`^openrouter/endpoints/${DATE}/[^/]+\\.json$`), read: (r) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
-  { pattern: new RegExp(`^openrouter-endpoints/[a-z-]+-${DATE}\\.json$`), read: (r) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
-  { pattern: new RegExp(`^openrouter/providers-${DATE}\\.json$`), read: (r) => (file, date, body) => r.openRouterProviders.push(readOpenRouterProvidersFile(file, date, body)) },
-  { pattern: new RegExp(`^genai-prices/genai-prices-v2-${DATE}\\.json$`), read: (r) => (file, date, body) => r.listings.push(readGenaiPricesFile(file, date, body)) },
+  { pattern: new RegExp(`^openrouter/endpoints/${DATE}/[^/]+\\.json$`), read: ({ readings: r }) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
+  { pattern: new RegExp(`^openrouter-endpoints/[a-z-]+-${DATE}\\.json$`), read: ({ readings: r }) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
+  { pattern: new RegExp(`^openrouter/providers-${DATE}\\.json$`), read: ({ readings: r }) => (file, date, body) => r.openRouterProviders.push(readOpenRouterProvidersFile(file, date, body)) },
+  { pattern: new RegExp(`^genai-prices/genai-prices-v2-${DATE}\\.json$`), read: ({ readings: r }) => (file, date, body) => r.listings.push(readGenaiPricesFile(file, date, body)) },
   {
     pattern: new RegExp(`^artificial-analysis/aa-llms-models-${DATE}\\.json$`),
-    read: (r) => (file, date, body) => r.artificialAnalysis.push(readArtificialAnalysisFile(file, date, body)),
+    read: ({ readings: r }) => (file, date, body) => r.artificialAnalysis.push(readArtificialAnalysisFile(file, date, body)),
   },
 ];
 
@@ -76,10 +84,11 @@ export function routeOf(file: string): { route: Route; date: string } | null {
 
 export function readSources(files: RawFile[]): SourceReadings {
   const readings: SourceReadings = { openRouterModels: [], listings: [], openRouterProviders: [], artificialAnalysis: [] };
+  const state: ReadingState = { readings, modelsDev: new RepeatedEntries(), liteLlm: new RepeatedEntries() };
   for (const { file, load } of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
     const routed = routeOf(file);
     if (!routed) throw new UnusableInputError(`${file}: no reader for this file; raw files must follow the layout in the README`);
-    routed.route.read(readings)(file, routed.date, load());
+    routed.route.read(state)(file, routed.date, load());
   }
   const sameDate = new Map<string, string>();
   for (const listing of readings.listings) {

@@ -120,6 +120,13 @@ export class EntryLog {
     this.skips.set(reason, tally);
   }
 
+  /** How many notes (rejections, cuts, skips) the log holds: a reading that adds none was clean. */
+  get noteCount(): number {
+    let count = this.rejected.length + this.trimmed.length;
+    for (const tally of this.skips.values()) count += tally.count;
+    return count;
+  }
+
   get skipped(): SkipTally[] {
     return [...this.skips.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   }
