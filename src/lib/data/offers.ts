@@ -69,14 +69,23 @@ interface SourceView {
   retiredSince: IsoDate | null;
 }
 
-/** Several entries of one source and date for one offer (Bedrock regions, endpoint tags): the shortest id speaks for the date. */
+/**
+ * Which of two entries of one source and date speaks for the date (Bedrock regions, endpoint tags):
+ * the priced one, then the shortest id, then the smallest key. Negative when `a` does.
+ */
+function comparePrimary(a: PlacedEntry, b: PlacedEntry): number {
+  return (
+    Number(a.entry.pricing === null) - Number(b.entry.pricing === null) ||
+    a.entry.providerModelId.length - b.entry.providerModelId.length ||
+    (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0)
+  );
+}
+
+/** The entry that speaks for its date: the first of the best by comparePrimary. */
 function primaryEntry(entries: PlacedEntry[]): PlacedEntry {
-  return [...entries].sort(
-    (a, b) =>
-      Number(a.entry.pricing === null) - Number(b.entry.pricing === null) ||
-      a.entry.providerModelId.length - b.entry.providerModelId.length ||
-      (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0),
-  )[0]!;
+  let best = entries[0]!;
+  for (let i = 1; i < entries.length; i++) if (comparePrimary(entries[i]!, best) < 0) best = entries[i]!;
+  return best;
 }
 
 function statementOf(placed: PlacedEntry): OfferStatement {
@@ -98,7 +107,7 @@ function sourceView(source: SourceName, placed: PlacedEntry[], context: OfferCon
   const newest = dated[dated.length - 1]!;
   const lastSeen = newest.listing.date;
   const statements = [...newestByKey.values()]
-    .sort((a, b) => (a.listing.date < b.listing.date ? 1 : a.listing.date > b.listing.date ? -1 : primaryEntry([a, b]) === a ? -1 : 1))
+    .sort((a, b) => (a.listing.date < b.listing.date ? 1 : a.listing.date > b.listing.date ? -1 : comparePrimary(a, b) <= 0 ? -1 : 1))
     .map(statementOf);
   const completeDates = context.completeListingDates.get(`${source}\u0000${newest.entry.providerId}`) ?? [];
   let retiredSince = completeDates.find((d) => d > lastSeen) ?? null;
@@ -132,16 +141,20 @@ export function disagreementsOf(statements: OfferStatement[]): PriceDisagreement
   return result;
 }
 
+/** Same context and prices (an entry taken over from an earlier file shares its very pricing object). */
+function sameFigures(a: { contextLength: number | null; pricing: Pricing | null }, b: { contextLength: number | null; pricing: Pricing | null }): boolean {
+  return a.contextLength === b.contextLength && (a.pricing === b.pricing || (a.pricing !== null && b.pricing !== null && pricingKey(a.pricing) === pricingKey(b.pricing)));
+}
+
 /** A point wherever one source's own figure changed (its first statement included), merged by date. */
 export function offerHistory(views: SourceView[]): HistoryPoint[] {
   const events: (HistoryPoint & { source: SourceName })[] = [];
   for (const view of views) {
-    let previous: string | null = null;
+    let previous: ListingEntry | null = null;
     for (const p of view.dated) {
       if (p.entry.pricing === null) continue;
-      const state = `${p.entry.contextLength}\u0000${pricingKey(p.entry.pricing)}`;
-      if (state !== previous) events.push({ date: p.listing.date, source: view.source, contextLength: p.entry.contextLength, pricing: p.entry.pricing });
-      previous = state;
+      if (!previous || !sameFigures(previous, p.entry)) events.push({ date: p.listing.date, source: view.source, contextLength: p.entry.contextLength, pricing: p.entry.pricing });
+      previous = p.entry;
     }
   }
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : rankOf(a.source) - rankOf(b.source)));
@@ -149,15 +162,20 @@ export function offerHistory(views: SourceView[]): HistoryPoint[] {
   for (const event of events) {
     const last = points[points.length - 1];
     if (last && last.date === event.date) continue;
-    if (last && last.contextLength === event.contextLength && pricingKey(last.pricing) === pricingKey(event.pricing)) continue;
+    if (last && sameFigures(last, event)) continue;
     points.push(event);
   }
   return points;
 }
 
 function buildOffer(placed: PlacedEntry[], context: OfferContext): Offer | null {
-  const sources = [...new Set(placed.map((p) => p.listing.source))];
-  const views = sources.map((source) => sourceView(source, placed.filter((p) => p.listing.source === source), context));
+  const bySource = new Map<SourceName, PlacedEntry[]>();
+  for (const p of placed) {
+    const list = bySource.get(p.listing.source);
+    if (list) list.push(p);
+    else bySource.set(p.listing.source, [p]);
+  }
+  const views = [...bySource].map(([source, entries]) => sourceView(source, entries, context));
   // Stable: within a source, statements keep their order (newest, then the entry that speaks for the date).
   const byDate = views.flatMap((v) => v.statements).sort(byDateThenPriority);
   if (byDate.length === 0) return null;
@@ -170,9 +188,18 @@ function buildOffer(placed: PlacedEntry[], context: OfferContext): Offer | null 
   // The seller's own word is shown where it has a listing of its own; elsewhere the newest statement.
   const shown = ownView ? ownView.statements[0]! : byDate[0]!;
   const statements = [shown, ...byDate.filter((s) => s !== shown)];
+  const allDated = views.flatMap((v) => v.dated);
+  // The first of the newest by byDateThenPriority (what a stable sort would put first).
   const newestOf = <T>(read: (p: PlacedEntry) => T | null): { value: T; date: IsoDate } | null => {
-    const candidates = views.flatMap((v) => v.dated).filter((p) => read(p) !== null).sort((a, b) => byDateThenPriority(a.listing, b.listing));
-    return candidates[0] ? { value: read(candidates[0])!, date: candidates[0].listing.date } : null;
+    let best: { value: T; date: IsoDate } | null = null;
+    let bestEntry: PlacedEntry | null = null;
+    for (const p of allDated) {
+      const value = read(p);
+      if (value === null || (bestEntry !== null && byDateThenPriority(p.listing, bestEntry.listing) >= 0)) continue;
+      best = { value, date: p.listing.date };
+      bestEntry = p;
+    }
+    return best;
   };
   // The id to send: the seller's own listing's, else a direct price list's, else OpenRouter's route.
   const direct = newestOf((p) => (p.entry.viaOpenRouter ? null : p.entry.providerModelId));
@@ -184,7 +211,12 @@ function buildOffer(placed: PlacedEntry[], context: OfferContext): Offer | null 
     const view = views.find((v) => v.source === s.source)!;
     return s.date === view.lastSeen && (view.retiredSince === null || !listed);
   };
-  const dates = placed.map((p) => p.listing.date).sort();
+  let firstSeen = placed[0]!.listing.date;
+  let lastSeen = firstSeen;
+  for (const { listing } of placed) {
+    if (listing.date < firstSeen) firstSeen = listing.date;
+    if (listing.date > lastSeen) lastSeen = listing.date;
+  }
   const shownEntry = placed.find((p) => p.listing.source === shown.source && p.listing.date === shown.date && p.entry.key === shown.key)!;
 
   return {
@@ -199,8 +231,8 @@ function buildOffer(placed: PlacedEntry[], context: OfferContext): Offer | null 
     quantization: newestOf((p) => p.entry.quantization)?.value ?? null,
     uptime: uptime ? { ...uptime.value, date: uptime.date } : null,
     listed,
-    firstSeen: dates[0]!,
-    lastSeen: dates[dates.length - 1]!,
+    firstSeen,
+    lastSeen,
     retiredSince,
     match: shownEntry.match,
     statements,
@@ -216,27 +248,31 @@ export interface OffersResult {
 }
 
 export function buildOffers(placed: PlacedEntry[], context: OfferContext): OffersResult {
-  const groups = new Map<string, PlacedEntry[]>();
+  // Provider, then model: no joined key string per entry (there are ~70,000).
+  const groups = new Map<string, Map<string, PlacedEntry[]>>();
   for (const p of placed) {
-    const key = `${p.providerId}\u0000${p.modelId}`;
-    const list = groups.get(key);
+    let byModel = groups.get(p.providerId);
+    if (!byModel) groups.set(p.providerId, (byModel = new Map()));
+    const list = byModel.get(p.modelId);
     if (list) list.push(p);
-    else groups.set(key, [p]);
+    else byModel.set(p.modelId, [p]);
   }
   const offers: Offer[] = [];
   const priceless: OffersResult['priceless'] = [];
   const ids = new Set<string>();
-  for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const offer = buildOffer(group, context);
-    if (!offer) {
-      const [providerId, modelId] = key.split('\u0000') as [string, string];
-      priceless.push({ providerId, modelId, keys: [...new Set(group.map((p) => `${p.listing.source}:${p.entry.key}`))].sort() });
-      continue;
+  const inOrder = <V>(map: Map<string, V>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [providerId, byModel] of inOrder(groups)) {
+    for (const [modelId, group] of inOrder(byModel)) {
+      const offer = buildOffer(group, context);
+      if (!offer) {
+        priceless.push({ providerId, modelId, keys: [...new Set(group.map((p) => `${p.listing.source}:${p.entry.key}`))].sort() });
+        continue;
+      }
+      // Two models sold under one seller id cannot both be that id: the second keeps its model in the id.
+      if (ids.has(offer.id)) offer.id = `${offer.id}@${offer.modelId}`;
+      ids.add(offer.id);
+      offers.push(offer);
     }
-    // Two models sold under one seller id cannot both be that id: the second keeps its model in the id.
-    if (ids.has(offer.id)) offer.id = `${offer.id}@${offer.modelId}`;
-    ids.add(offer.id);
-    offers.push(offer);
   }
   offers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { offers, priceless };
