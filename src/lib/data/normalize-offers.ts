@@ -78,10 +78,16 @@ const MATCH_RANK: Record<OfferMatch['by'], number> = { key: 0, rule: 1, alias: 2
  * disagree (one states a key, another only a name), the strongest match decides for all of them.
  */
 function identifyAll(listings: SourceListing[], index: ModelIndex, naming: ProviderNaming) {
-  const bySellerId = new Map<string, IdentityResult>();
-  const perEntry: { listing: SourceListing; entry: ListingEntry; providerId: string; sellerKey: string; result: IdentityResult }[] = [];
+  // Per catalog provider, keyed by the seller's model id: no joined key string per entry (~70,000).
+  const bestBySeller = new Map<string, Map<string, IdentityResult>>();
   // Most entries are the same seller id stated again by a later file: identify each once.
-  const memo = new Map<string, IdentityResult>();
+  const memo = new Map<string, Map<string, IdentityResult>>();
+  const within = <V>(maps: Map<string, Map<string, V>>, providerId: string) => {
+    let map = maps.get(providerId);
+    if (!map) maps.set(providerId, (map = new Map()));
+    return map;
+  };
+  const perEntry: { listing: SourceListing; entry: ListingEntry; providerId: string; best: Map<string, IdentityResult>; result: IdentityResult }[] = [];
   for (const listing of listings) {
     const providerIds = new Map<string, string>();
     for (const entry of listing.entries) {
@@ -90,19 +96,20 @@ function identifyAll(listings: SourceListing[], index: ModelIndex, naming: Provi
         providerId = catalogProviderId(listing.source, entry.providerId, naming);
         providerIds.set(entry.providerId, providerId);
       }
-      const sellerKey = `${providerId}\u0000${entry.providerModelId}`;
-      const memoKey = hasStatedKeys(entry) ? `${sellerKey}\u0000${statedKeysText(entry)}` : sellerKey;
-      let result = memo.get(memoKey);
+      const identified = within(memo, providerId);
+      const memoKey = hasStatedKeys(entry) ? `${entry.providerModelId}\u0000${statedKeysText(entry)}` : entry.providerModelId;
+      let result = identified.get(memoKey);
       if (!result) {
         result = identify(entry, providerId, index);
-        memo.set(memoKey, result);
+        identified.set(memoKey, result);
       }
-      perEntry.push({ listing, entry, providerId, sellerKey, result });
-      const known = bySellerId.get(sellerKey);
-      if (!known || MATCH_RANK[result.match.by] < MATCH_RANK[known.match.by]) bySellerId.set(sellerKey, result);
+      const best = within(bestBySeller, providerId);
+      perEntry.push({ listing, entry, providerId, best, result });
+      const known = best.get(entry.providerModelId);
+      if (!known || MATCH_RANK[result.match.by] < MATCH_RANK[known.match.by]) best.set(entry.providerModelId, result);
     }
   }
-  for (const p of perEntry) p.result = bySellerId.get(p.sellerKey)!;
+  for (const p of perEntry) p.result = p.best.get(p.entry.providerModelId)!;
   return perEntry;
 }
 

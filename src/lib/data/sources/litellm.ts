@@ -149,13 +149,14 @@ export function readLiteLlmFile(file: string, date: string, body: unknown, repea
   const log = new EntryLog(file);
   const entries: ListingEntry[] = [];
   const providers = new Set<string>();
+  const known = repeats.scope('');
   Object.entries(body).forEach(([key, raw], index) => {
     if (NOT_MODELS.has(key)) {
       log.skip('not a model (schema sample or copy date)', key);
       return;
     }
     // A skipped entry is a note in the log, so it is read again in every file (never taken over).
-    const entry = repeats.readOrRepeat(key, raw, index, log, () => {
+    const entry = repeats.readOrRepeat(known, key, raw, index, log, () => {
       const read = readEntry(log, index, key, raw);
       return read === 'skipped' ? null : read;
     });

@@ -136,10 +136,11 @@ export function readModelsDevFile(file: string, date: string, body: unknown, rep
       throw new UnusableInputError(`${file}: provider ${providerId}: ${field} ${message}`);
     }
     providers.push({ id: providerId, name: provider.data.name || providerId, apiBaseUrl: provider.data.api ?? null, docUrl: provider.data.doc ?? null });
+    const providerName = provider.data.name ?? null;
+    const known = repeats.scope(`${providerId}\u0000${providerName}`);
     for (const [modelKey, rawModel] of Object.entries(provider.data.models)) {
-      const providerName = provider.data.name ?? null;
       const at = index;
-      const entry = repeats.readOrRepeat(`${providerId}\u0000${providerName}\u0000${modelKey}`, rawModel, at, log, () => readModel(log, at, providerId, providerName, modelKey, rawModel));
+      const entry = repeats.readOrRepeat(known, modelKey, rawModel, at, log, () => readModel(log, at, providerId, providerName, modelKey, rawModel));
       if (entry) entries.push(entry);
       index += 1;
     }

@@ -8,25 +8,32 @@
 import type { ListingEntry } from './listing.ts';
 import type { EntryLog } from './source-file.ts';
 
-interface Known {
+export interface Known {
   raw: unknown;
   entry: ListingEntry;
 }
 
 export class RepeatedEntries {
-  private readonly byKey = new Map<string, Known>();
+  private readonly byScope = new Map<string, Map<string, Known>>();
+
+  /** The entries read under one scope: everything besides the raw entry that reading depends on (models.dev's provider id and name). */
+  scope(name: string): Map<string, Known> {
+    let known = this.byScope.get(name);
+    if (!known) this.byScope.set(name, (known = new Map()));
+    return known;
+  }
 
   /**
-   * The entry `read` gives for `raw`, or the one it gave when `key` last held equal JSON. `key` must
-   * name everything besides `raw` that the reading depends on (provider id and name, the entry's key).
+   * The entry `read` gives for `raw`, or the one it gave when `key` (the entry's own key in the file,
+   * so a string the engine has already hashed) last held equal JSON in this scope.
    */
-  readOrRepeat(key: string, raw: unknown, index: number, log: EntryLog, read: () => ListingEntry | null): ListingEntry | null {
-    const known = this.byKey.get(key);
+  readOrRepeat(scope: Map<string, Known>, key: string, raw: unknown, index: number, log: EntryLog, read: () => ListingEntry | null): ListingEntry | null {
+    const known = scope.get(key);
     if (known && sameJson(known.raw, raw)) return known.entry.index === index ? known.entry : { ...known.entry, index };
     const notesBefore = log.noteCount;
     const entry = read();
-    if (entry && log.noteCount === notesBefore) this.byKey.set(key, { raw, entry });
-    else this.byKey.delete(key);
+    if (entry && log.noteCount === notesBefore) scope.set(key, { raw, entry });
+    else scope.delete(key);
     return entry;
   }
 }
