@@ -53,8 +53,8 @@ export async function syntheticCatalog(workDir: string, count: number, nice: num
 }
 
 /** `npm run data:build` on a raw folder, as a reader runs it (npm, its environment, Node start included). */
-export function normalizeWithCli(rawDir: string, outDir: string, nice: number): Promise<ProcessRun> {
-  return runMeasured('npm', ['run', '-s', 'data:build', '--', '--raw', rawDir, '--out', outDir, '--quiet'], { cwd: PROJECT_ROOT, nice });
+export function normalizeWithCli(rawDir: string, outDir: string, nice: number, flags: string[] = []): Promise<ProcessRun> {
+  return runMeasured('npm', ['run', '-s', 'data:build', '--', '--raw', rawDir, '--out', outDir, '--quiet', ...flags], { cwd: PROJECT_ROOT, nice });
 }
 
 export async function buildSite(catalog: PreparedCatalog, outDir: string, nice: number): Promise<BuildResult> {

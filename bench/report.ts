@@ -125,7 +125,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const catalogKiB = catalogPage?.exists ? catalogPage.total.gzip / 1024 : null;
   checks.push(check('catalog first load ≤ 66 KiB (gzip)', catalogKiB, 66, 'lower', (n) => `${n.toFixed(1)} KiB`));
   const realNormalize = sections.normalize?.rows.find((r) => r.label === 'real');
-  checks.push(check('npm run data:build on data/raw < 2 s (median)', realNormalize?.cliMedianMs, 2_000, 'lower', (n) => `${seconds(n)} s`));
+  checks.push(check('npm run data:build on data/raw < 2 s (median; unchanged files not read again)', realNormalize?.cliMedianMs, 2_000, 'lower', (n) => `${seconds(n)} s`));
+  checks.push(check('npm run data:build -- --no-cache on data/raw < 2 s (median; every file read)', realNormalize?.uncachedMedianMs, 2_000, 'lower', (n) => `${seconds(n)} s`));
   const big = buildRow(sections, 10_000);
   checks.push(check('10k-model build < 90 s', big?.buildMs, 90_000, 'lower', (n) => `${seconds(n)} s`, big ? undefined : sections.build?.rows.find((r) => r.label === 'synthetic 10000')?.error ? 'build failed' : undefined));
   checks.push(check('10k-model build < 2 GiB peak RSS', big?.peakRssBytes, 2 * GIB, 'lower', (n) => `${(n / GIB).toFixed(2)} GiB`));
@@ -191,8 +192,15 @@ export function renderMarkdown(results: BenchResults): string {
     out.push(`## Normalize (measured ${when(n)})`, '');
     out.push(
       table(
-        ['raw folder', 'models', '`npm run data:build` median s (runs)', 'peak RSS MiB', 'normalizeCatalog median s'],
-        n.rows.map((r) => [r.label, r.models, `${seconds(r.cliMedianMs)} (${r.cliWallMs.map((ms) => seconds(ms)).join(', ')})`, mib(r.cliPeakRssBytes), seconds(r.inProcessMedianMs)]),
+        ['raw folder', 'models', '`npm run data:build` median s (runs)', 'with `--no-cache` median s (runs)', 'peak RSS MiB', 'normalizeCatalog median s'],
+        n.rows.map((r) => [
+          r.label,
+          r.models,
+          `${seconds(r.cliMedianMs)} (${r.cliWallMs.map((ms) => seconds(ms)).join(', ')})`,
+          r.uncachedWallMs ? `${seconds(r.uncachedMedianMs)} (${r.uncachedWallMs.map((ms) => seconds(ms)).join(', ')})` : 'not measured',
+          mib(r.cliPeakRssBytes),
+          seconds(r.inProcessMedianMs),
+        ]),
       ),
       '',
     );

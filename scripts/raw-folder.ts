@@ -10,6 +10,7 @@ import { CuratedNotesFile, Provenance } from '../src/lib/data/schema.ts';
 import { readSources, routeOf, type RawFile, type SourceReadings } from '../src/lib/data/sources/read-sources.ts';
 import { UnusableInputError, firstIssue } from '../src/lib/data/sources/source-file.ts';
 import { parseConfigText } from '../src/lib/data/architecture-source.ts';
+import type { ReadingsCache } from './readings-cache.ts';
 
 /** Folders read by readSources (every file in them must have a reader); the others are read below. */
 const SOURCE_FOLDERS = ['openrouter', 'openrouter-endpoints', 'models-dev', 'litellm', 'genai-prices', 'artificial-analysis'];
@@ -21,7 +22,8 @@ export interface RawFolder extends RawInputs {
   unread: string[];
 }
 
-export function readRawFolder(rawDir: string): RawFolder {
+/** `cache`: what unchanged files read to in earlier runs (the CLI's default; tests read every file). */
+export function readRawFolder(rawDir: string, cache?: ReadingsCache): RawFolder {
   if (!existsSync(rawDir)) throw new UnusableInputError(`raw folder ${rawDir} does not exist`);
   const sourceFiles: RawFile[] = [];
   const unread: string[] = [];
@@ -32,8 +34,13 @@ export function readRawFolder(rawDir: string): RawFolder {
     return body;
   };
   for (const file of SOURCE_FOLDERS.flatMap((folder) => filesUnder(rawDir, folder))) {
-    if (routeOf(file)) sourceFiles.push({ file, load: () => keptForEndpoints(file, readJson(rawDir, file)) });
-    else unread.push(file);
+    if (!routeOf(file)) unread.push(file);
+    else if (!cache) sourceFiles.push({ file, load: () => keptForEndpoints(file, readJson(rawDir, file)) });
+    else {
+      const bytes = readFileSync(path.join(rawDir, file));
+      const key = cache.keyOf(file, bytes);
+      sourceFiles.push({ file, known: cache.get(key), load: () => keptForEndpoints(file, parseJson(file, bytes)), keep: (reading) => cache.set(key, reading) });
+    }
   }
   const sources = readSources(sourceFiles);
   // The catalog's models come from OpenRouter's snapshots as the reader validated them.
@@ -106,9 +113,12 @@ function newestEndpointFiles(rawDir: string): string[] {
   return [...newest.keys()].sort().map((name) => newest.get(name)!);
 }
 
-/** Parses a raw file once; `.gz` files (models.dev's monthly copies) are gunzipped first. */
 function readJson(rawDir: string, file: string): unknown {
-  const bytes = readFileSync(path.join(rawDir, file));
+  return parseJson(file, readFileSync(path.join(rawDir, file)));
+}
+
+/** Parses a raw file's bytes; `.gz` files (models.dev's monthly copies) are gunzipped first. */
+function parseJson(file: string, bytes: Buffer): unknown {
   let text: string;
   try {
     text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');

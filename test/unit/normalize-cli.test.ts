@@ -15,8 +15,8 @@ function trimmedSnapshot(date: string, ids: string[]) {
   return JSON.stringify({ data: body.data.filter((m: { id: string }) => ids.includes(m.id)) }, null, 2);
 }
 
-function normalize() {
-  return spawnSync(process.execPath, ['scripts/normalize.ts', '--raw', raw, '--out', out], { encoding: 'utf8' });
+function normalize(...flags: string[]) {
+  return spawnSync(process.execPath, ['scripts/normalize.ts', '--raw', raw, '--out', out, ...flags], { encoding: 'utf8' });
 }
 
 const tree = fileTree;
@@ -46,6 +46,15 @@ describe('scripts/normalize.ts', () => {
     expect(tree(out)).toEqual(before);
     const catalog = JSON.parse(readFileSync(path.join(out, 'models.json'), 'utf8'));
     expect(catalog.models.find((m: { id: string }) => m.id === 'openrouter/auto').retiredSince).toBe('2026-01-29');
+  });
+
+  it('writes the same files with the readings of earlier runs (the default) as with --no-cache', () => {
+    expect(normalize().status).toBe(0);
+    expect(normalize().status).toBe(0);
+    const cached = tree(out);
+    const uncached = normalize('--no-cache');
+    expect(uncached.status, uncached.stderr).toBe(0);
+    expect(tree(out)).toEqual(cached);
   });
 
   it('leaves the previous output untouched when a snapshot is not JSON', () => {

@@ -21,7 +21,18 @@ export interface RawFile {
    * instead of all 40 MB of parsed JSON being held at once.
    */
   load: () => unknown;
+  /** What the file read to in an earlier run, where the caller kept it (same bytes, same code). */
+  known?: FileReading;
+  /** Called with what the file read to, when it was read here (not `known`). */
+  keep?: (reading: FileReading) => void;
 }
+
+/** What one source file reads to, as one value: plain JSON data, so a caller may keep it between runs. */
+export type FileReading =
+  | { openRouterModels: OpenRouterModelsFile }
+  | { listing: SourceListing }
+  | { openRouterProviders: OpenRouterProvidersFile }
+  | { artificialAnalysis: ArtificialAnalysisListing };
 
 export interface SourceReadings {
   /** OpenRouter models snapshots, oldest first (their listings are also in `listings`). */
@@ -34,43 +45,30 @@ export interface SourceReadings {
   artificialAnalysis: ArtificialAnalysisListing[];
 }
 
-type Reader = (file: string, date: string, body: unknown) => void;
-
 /** What one run's readers carry from a file to the next of the same source. */
-interface ReadingState {
-  readings: SourceReadings;
+interface Repeats {
   modelsDev: RepeatedEntries;
   liteLlm: RepeatedEntries;
 }
 
 interface Route {
   pattern: RegExp;
-  read: (state: ReadingState) => Reader;
+  read: (repeats: Repeats, file: string, date: string, body: unknown) => FileReading;
 }
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
 /** The raw layout: one pattern per kind of file; the captured group is the file's date. */
 const ROUTES: Route[] = [
-  {
-    pattern: new RegExp(`^openrouter/openrouter-models-${DATE}\\.json$`),
-    read: ({ readings: r }) => (file, date, body) => {
-      const models = readOpenRouterModelsFile(file, date, body);
-      r.openRouterModels.push(models);
-      r.listings.push(models.listing);
-    },
-  },
-  { pattern: new RegExp(`^models-dev/models-dev-api-${DATE}\\.json(\\.gz)?$`), read: ({ readings: r, modelsDev }) => (file, date, body) => r.listings.push(readModelsDevFile(file, date, body, modelsDev)) },
-  { pattern: new RegExp(`^litellm/litellm-${DATE}\\.json$`), read: ({ readings: r, liteLlm }) => (file, date, body) => r.listings.push(readLiteLlmFile(file, date, body, liteLlm)) },
+  { pattern: new RegExp(`^openrouter/openrouter-models-${DATE}\\.json$`), read: (_, file, date, body) => ({ openRouterModels: readOpenRouterModelsFile(file, date, body) }) },
+  { pattern: new RegExp(`^models-dev/models-dev-api-${DATE}\\.json(\\.gz)?$`), read: ({ modelsDev }, file, date, body) => ({ listing: readModelsDevFile(file, date, body, modelsDev) }) },
+  { pattern: new RegExp(`^litellm/litellm-${DATE}\\.json$`), read: ({ liteLlm }, file, date, body) => ({ listing: readLiteLlmFile(file, date, body, liteLlm) }) },
   // Written by `npm run data:fetch`: one raw endpoints body per model, in a folder per fetch date.
-  { pattern: new RegExp(`^openrouter/endpoints/${DATE}/[^/]+\\.json$`), read: ({ readings: r }) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
-  { pattern: new RegExp(`^openrouter-endpoints/[a-z-]+-${DATE}\\.json$`), read: ({ readings: r }) => (file, date, body) => r.listings.push(readOpenRouterEndpointsFile(file, date, body)) },
-  { pattern: new RegExp(`^openrouter/providers-${DATE}\\.json$`), read: ({ readings: r }) => (file, date, body) => r.openRouterProviders.push(readOpenRouterProvidersFile(file, date, body)) },
-  { pattern: new RegExp(`^genai-prices/genai-prices-v2-${DATE}\\.json$`), read: ({ readings: r }) => (file, date, body) => r.listings.push(readGenaiPricesFile(file, date, body)) },
-  {
-    pattern: new RegExp(`^artificial-analysis/aa-llms-models-${DATE}\\.json$`),
-    read: ({ readings: r }) => (file, date, body) => r.artificialAnalysis.push(readArtificialAnalysisFile(file, date, body)),
-  },
+  { pattern: new RegExp(`^openrouter/endpoints/${DATE}/[^/]+\\.json$`), read: (_, file, date, body) => ({ listing: readOpenRouterEndpointsFile(file, date, body) }) },
+  { pattern: new RegExp(`^openrouter-endpoints/[a-z-]+-${DATE}\\.json$`), read: (_, file, date, body) => ({ listing: readOpenRouterEndpointsFile(file, date, body) }) },
+  { pattern: new RegExp(`^openrouter/providers-${DATE}\\.json$`), read: (_, file, date, body) => ({ openRouterProviders: readOpenRouterProvidersFile(file, date, body) }) },
+  { pattern: new RegExp(`^genai-prices/genai-prices-v2-${DATE}\\.json$`), read: (_, file, date, body) => ({ listing: readGenaiPricesFile(file, date, body) }) },
+  { pattern: new RegExp(`^artificial-analysis/aa-llms-models-${DATE}\\.json$`), read: (_, file, date, body) => ({ artificialAnalysis: readArtificialAnalysisFile(file, date, body) }) },
 ];
 
 /** Files a route reads; `isSourceFile` lets the CLI tell these from files it must not ignore silently. */
@@ -82,13 +80,27 @@ export function routeOf(file: string): { route: Route; date: string } | null {
   return null;
 }
 
+function addReading(readings: SourceReadings, reading: FileReading): void {
+  if ('openRouterModels' in reading) {
+    readings.openRouterModels.push(reading.openRouterModels);
+    readings.listings.push(reading.openRouterModels.listing);
+  } else if ('listing' in reading) readings.listings.push(reading.listing);
+  else if ('openRouterProviders' in reading) readings.openRouterProviders.push(reading.openRouterProviders);
+  else readings.artificialAnalysis.push(reading.artificialAnalysis);
+}
+
 export function readSources(files: RawFile[]): SourceReadings {
   const readings: SourceReadings = { openRouterModels: [], listings: [], openRouterProviders: [], artificialAnalysis: [] };
-  const state: ReadingState = { readings, modelsDev: new RepeatedEntries(), liteLlm: new RepeatedEntries() };
-  for (const { file, load } of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
+  const repeats: Repeats = { modelsDev: new RepeatedEntries(), liteLlm: new RepeatedEntries() };
+  for (const { file, load, known, keep } of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
     const routed = routeOf(file);
     if (!routed) throw new UnusableInputError(`${file}: no reader for this file; raw files must follow the layout in the README`);
-    routed.route.read(state)(file, routed.date, load());
+    let reading = known;
+    if (!reading) {
+      reading = routed.route.read(repeats, file, routed.date, load());
+      keep?.(reading);
+    }
+    addReading(readings, reading);
   }
   const sameDate = new Map<string, string>();
   for (const listing of readings.listings) {

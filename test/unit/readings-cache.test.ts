@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readRawFolder } from '../../scripts/raw-folder.ts';
+import { ReadingsCache, codeVersion } from '../../scripts/readings-cache.ts';
+import { normalizeCatalog } from '../../src/lib/data/normalize.ts';
+import { outputFiles } from '../../scripts/normalize-output.ts';
+
+const FIXTURES = 'test/fixtures/upstream/readers';
+let work: string;
+let raw: string;
+let root: string;
+
+function put(file: string, content: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(raw, file)), { recursive: true });
+  writeFileSync(path.join(raw, file), content);
+}
+
+/** Every output file's text, as the CLI would write it. */
+function built(cache?: ReadingsCache): Record<string, string> {
+  return Object.fromEntries([...outputFiles(normalizeCatalog(readRawFolder(raw, cache)))].map(([file, text]) => [file, text as string]));
+}
+
+/** A cache that counts what it was asked for and what it found. */
+class CountingCache extends ReadingsCache {
+  hits = 0;
+  misses = 0;
+  override get(key: string) {
+    const found = super.get(key);
+    if (found) this.hits += 1;
+    else this.misses += 1;
+    return found;
+  }
+}
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'atlas-cache-'));
+  raw = path.join(work, 'raw');
+  root = path.join(work, 'cache');
+  mkdirSync(path.join(raw, 'openrouter'), { recursive: true });
+  copyFileSync(`${FIXTURES}/openrouter-models-bare-array-2026-02-27.json`, path.join(raw, 'openrouter/openrouter-models-2026-02-27.json'));
+  put('models-dev/models-dev-api-2026-08-22.json.gz', gzipSync(readFileSync(`${FIXTURES}/models-dev-api-2026-08-22.json`)));
+  put('litellm/litellm-2026-08-01.json', readFileSync(`${FIXTURES}/litellm-2026-08-01.json`));
+  put('genai-prices/genai-prices-v2-2026-08-21.json', readFileSync(`${FIXTURES}/genai-prices-v2-2026-08-21.json`));
+  put('artificial-analysis/aa-llms-models-2026-07-31.json', readFileSync(`${FIXTURES}/aa-llms-models-2026-07-31.json`));
+  put('openrouter-endpoints/models-with-endpoints-2026-07-22.json', readFileSync(`${FIXTURES}/models-with-endpoints-2026-07-22.json`));
+});
+
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+describe('readings kept between runs', () => {
+  it('builds exactly what reading every file builds, and reads nothing again on the second run', () => {
+    const uncached = built();
+    const first = new CountingCache(root, 'v1');
+    expect(built(first)).toEqual(uncached);
+    expect([first.hits, first.misses]).toEqual([0, 6]);
+    const second = new CountingCache(root, 'v1');
+    expect(built(second)).toEqual(uncached);
+    expect([second.hits, second.misses]).toEqual([6, 0]);
+  });
+
+  it('reads a changed file again, and only that one', () => {
+    built(new ReadingsCache(root, 'v1'));
+    const models = JSON.parse(readFileSync(`${FIXTURES}/models-dev-api-2026-08-22.json`, 'utf8'));
+    models.mistral.models['open-mixtral-8x7b'].cost.input = 0.45;
+    put('models-dev/models-dev-api-2026-08-22.json.gz', gzipSync(JSON.stringify(models)));
+    const cache = new CountingCache(root, 'v1');
+    const offers = JSON.parse(built(cache)['offers.json']!);
+    expect([cache.hits, cache.misses]).toEqual([5, 1]);
+    expect(offers.offers.find((o: { id: string }) => o.id === 'mistral/open-mixtral-8x7b').pricing.perMillionTokens.input).toBe('0.45');
+    expect(built(new ReadingsCache(root, 'v1'))).toEqual(built());
+  });
+
+  it('reads everything again when the code changes, and drops the other version', () => {
+    built(new ReadingsCache(root, 'v1'));
+    const cache = new CountingCache(root, 'v2');
+    built(cache);
+    expect([cache.hits, cache.misses]).toEqual([0, 6]);
+    expect(readdirSync(root)).toEqual(['v2']);
+  });
+
+  it('reads a file again when its kept reading is damaged, and keeps the new one', () => {
+    built(new ReadingsCache(root, 'v1'));
+    const kept = readdirSync(path.join(root, 'v1'));
+    // Cut short, and whole but not a reading.
+    kept.forEach((name, i) => writeFileSync(path.join(root, 'v1', name), i % 2 ? '{"listing": {"trunc' : '{"listing": null}'));
+    const cache = new CountingCache(root, 'v1');
+    expect(built(cache)).toEqual(built());
+    expect(cache.misses).toBe(6);
+    expect(new CountingCache(root, 'v1').get(kept[0]!.replace(/\.json$/, ''))).toBeDefined();
+  });
+
+  it('versions the code by every module under src/lib and the lock file', () => {
+    const project = path.join(work, 'project');
+    mkdirSync(path.join(project, 'src/lib/data'), { recursive: true });
+    mkdirSync(path.join(project, 'scripts'), { recursive: true });
+    writeFileSync(path.join(project, 'src/lib/data/reader.ts'), 'export const a = 1;');
+    writeFileSync(path.join(project, 'scripts/raw-folder.ts'), '');
+    writeFileSync(path.join(project, 'package-lock.json'), '{}');
+    const before = codeVersion(project);
+    expect(codeVersion(project)).toBe(before);
+    writeFileSync(path.join(project, 'src/lib/data/reader.ts'), 'export const a = 2;');
+    const edited = codeVersion(project);
+    expect(edited).not.toBe(before);
+    writeFileSync(path.join(project, 'package-lock.json'), '{"zod": "next"}');
+    expect(codeVersion(project)).not.toBe(edited);
+  });
+});
