@@ -10,7 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Catalog, OfferCatalog, SnapshotChanges } from '../src/lib/data/schema.ts';
-import { schemaJson, stableJson } from '../src/lib/data/stable-json.ts';
+import { schemaJson, schemaRecordsJson, stableJson } from '../src/lib/data/stable-json.ts';
 import type { NormalizeResult } from '../src/lib/data/normalize.ts';
 import { processIsAlive, writeNewFileSynced } from './atomic-write.ts';
 
@@ -31,8 +31,8 @@ const STAGING = /^\.(staging|previous)-(\d+)-[0-9a-f]+$/;
  * writer stages offers.json on the I/O threads while the next files are still being checked.
  */
 export function* outputFiles(result: NormalizeResult): Generator<[string, string]> {
-  yield ['offers.json', schemaJson(OfferCatalog, result.offers)];
-  yield ['models.json', schemaJson(Catalog, result.catalog)];
+  yield ['offers.json', schemaRecordsJson(OfferCatalog, result.offers, 'offers')];
+  yield ['models.json', schemaRecordsJson(Catalog, result.catalog, 'models')];
   yield ['unmatched.json', stableJson({ asOf: result.catalog.asOf, matchFigures: result.report.matchFigures, unmatched: result.report.unmatched, priceless: result.report.priceless })];
   for (const changes of result.history) yield [`history/${changes.date}.json`, schemaJson(SnapshotChanges, changes)];
 }

@@ -42,6 +42,20 @@ export function schemaJson<T extends z.ZodType>(schema: T, value: z.input<T>): s
   return prettyJson(schema.parse(value));
 }
 
+const RECORDS_MARK = '\u0000records\u0000';
+
+/**
+ * Like schemaJson, but each item of the list under `records` is written on a line of its own: the two
+ * big files (offers, models) stay diff-friendly (a changed offer is a changed line) and are written in
+ * half the time fully indented JSON takes, and read faster by the site.
+ */
+export function schemaRecordsJson<S extends z.ZodObject>(schema: S, value: z.input<S>, records: keyof S['shape'] & string): string {
+  const parsed = schema.parse(value) as Record<string, unknown>;
+  const list = parsed[records] as unknown[];
+  const lines = list.length === 0 ? '[]' : `[\n${list.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
+  return prettyJson({ ...parsed, [records]: RECORDS_MARK }).replace(JSON.stringify(RECORDS_MARK), () => lines);
+}
+
 function prettyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
