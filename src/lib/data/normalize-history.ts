@@ -2,14 +2,14 @@
 import type { HistoryPoint, Model, Pricing, SnapshotChanges } from './schema.ts';
 import type { RawSnapshot, SnapshotRecord } from './normalize-snapshots.ts';
 import { canonicalJson } from './stable-json.ts';
-import { pricingKey } from './pricing-key.ts';
+import { samePricing } from './same-pricing.ts';
 
 export function historyPoints(records: SnapshotRecord[]): HistoryPoint[] {
   const points: HistoryPoint[] = [];
   for (const record of records) {
     const point: HistoryPoint = { date: record.date, contextLength: record.contextLength, pricing: record.pricing };
     const last = points[points.length - 1];
-    if (!last || last.contextLength !== point.contextLength || pricingKey(last.pricing) !== pricingKey(point.pricing)) points.push(point);
+    if (!last || last.contextLength !== point.contextLength || !samePricing(last.pricing, point.pricing)) points.push(point);
   }
   return points;
 }

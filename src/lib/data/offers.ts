@@ -16,7 +16,7 @@
  */
 import type { HistoryPoint, IsoDate, Offer, OfferMatch, OfferStatement, Pricing, PriceDisagreement, SourceName } from './schema.ts';
 import type { ListingEntry, SourceListing } from './sources/listing.ts';
-import { pricingKey } from './pricing-key.ts';
+import { samePricing } from './same-pricing.ts';
 
 /** A listing entry with its catalog provider and model decided. */
 export interface PlacedEntry {
@@ -141,9 +141,9 @@ export function disagreementsOf(statements: OfferStatement[]): PriceDisagreement
   return result;
 }
 
-/** Same context and prices (an entry taken over from an earlier file shares its very pricing object). */
+/** Same context and prices. */
 function sameFigures(a: { contextLength: number | null; pricing: Pricing | null }, b: { contextLength: number | null; pricing: Pricing | null }): boolean {
-  return a.contextLength === b.contextLength && (a.pricing === b.pricing || (a.pricing !== null && b.pricing !== null && pricingKey(a.pricing) === pricingKey(b.pricing)));
+  return a.contextLength === b.contextLength && (a.pricing === b.pricing || (a.pricing !== null && b.pricing !== null && samePricing(a.pricing, b.pricing)));
 }
 
 /** A point wherever one source's own figure changed (its first statement included), merged by date. */
