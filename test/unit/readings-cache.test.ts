@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,16 +7,13 @@ import { readRawFolder } from '../../scripts/raw-folder.ts';
 import { ReadingsCache, codeVersion } from '../../scripts/readings-cache.ts';
 import { normalizeCatalog } from '../../src/lib/data/normalize.ts';
 import { outputFiles } from '../../scripts/normalize-output.ts';
+import { READER_FIXTURES, putRawFile, writeReaderRawFolder } from '../support/reader-raw-folder.ts';
 
-const FIXTURES = 'test/fixtures/upstream/readers';
 let work: string;
 let raw: string;
 let root: string;
 
-function put(file: string, content: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(raw, file)), { recursive: true });
-  writeFileSync(path.join(raw, file), content);
-}
+const put = (file: string, content: string | Buffer) => putRawFile(raw, file, content);
 
 /** Every output file's text, as the CLI would write it. */
 function built(cache?: ReadingsCache): Record<string, string> {
@@ -39,13 +36,7 @@ beforeEach(() => {
   work = mkdtempSync(path.join(tmpdir(), 'atlas-cache-'));
   raw = path.join(work, 'raw');
   root = path.join(work, 'cache');
-  mkdirSync(path.join(raw, 'openrouter'), { recursive: true });
-  copyFileSync(`${FIXTURES}/openrouter-models-bare-array-2026-02-27.json`, path.join(raw, 'openrouter/openrouter-models-2026-02-27.json'));
-  put('models-dev/models-dev-api-2026-08-22.json.gz', gzipSync(readFileSync(`${FIXTURES}/models-dev-api-2026-08-22.json`)));
-  put('litellm/litellm-2026-08-01.json', readFileSync(`${FIXTURES}/litellm-2026-08-01.json`));
-  put('genai-prices/genai-prices-v2-2026-08-21.json', readFileSync(`${FIXTURES}/genai-prices-v2-2026-08-21.json`));
-  put('artificial-analysis/aa-llms-models-2026-07-31.json', readFileSync(`${FIXTURES}/aa-llms-models-2026-07-31.json`));
-  put('openrouter-endpoints/models-with-endpoints-2026-07-22.json', readFileSync(`${FIXTURES}/models-with-endpoints-2026-07-22.json`));
+  writeReaderRawFolder(raw);
 });
 
 afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -63,7 +54,7 @@ describe('readings kept between runs', () => {
 
   it('reads a changed file again, and only that one', () => {
     built(new ReadingsCache(root, 'v1'));
-    const models = JSON.parse(readFileSync(`${FIXTURES}/models-dev-api-2026-08-22.json`, 'utf8'));
+    const models = JSON.parse(readFileSync(`${READER_FIXTURES}/models-dev-api-2026-08-22.json`, 'utf8'));
     models.mistral.models['open-mixtral-8x7b'].cost.input = 0.45;
     put('models-dev/models-dev-api-2026-08-22.json.gz', gzipSync(JSON.stringify(models)));
     const cache = new CountingCache(root, 'v1');

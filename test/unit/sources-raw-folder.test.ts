@@ -1,29 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readRawFolder } from '../../scripts/normalize.ts';
 import { UnusableInputError } from '../../src/lib/data/sources/source-file.ts';
 import { readingCuts, readingSummary } from '../../src/lib/data/sources/reading-report.ts';
+import { READER_FIXTURES, putRawFile, writeReaderRawFolder } from '../support/reader-raw-folder.ts';
 
-const FIXTURES = 'test/fixtures/upstream/readers';
+const FIXTURES = READER_FIXTURES;
 let raw: string;
 
-function put(file: string, content: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(raw, file)), { recursive: true });
-  writeFileSync(path.join(raw, file), content);
-}
+const put = (file: string, content: string | Buffer) => putRawFile(raw, file, content);
 
 beforeEach(() => {
   raw = mkdtempSync(path.join(tmpdir(), 'atlas-raw-'));
-  mkdirSync(path.join(raw, 'openrouter'), { recursive: true });
-  copyFileSync(`${FIXTURES}/openrouter-models-bare-array-2026-02-27.json`, path.join(raw, 'openrouter/openrouter-models-2026-02-27.json'));
-  put('models-dev/models-dev-api-2026-08-22.json.gz', gzipSync(readFileSync(`${FIXTURES}/models-dev-api-2026-08-22.json`)));
-  put('litellm/litellm-2026-08-01.json', readFileSync(`${FIXTURES}/litellm-2026-08-01.json`));
-  put('genai-prices/genai-prices-v2-2026-08-21.json', readFileSync(`${FIXTURES}/genai-prices-v2-2026-08-21.json`));
-  put('artificial-analysis/aa-llms-models-2026-07-31.json', readFileSync(`${FIXTURES}/aa-llms-models-2026-07-31.json`));
-  put('openrouter-endpoints/models-with-endpoints-2026-07-22.json', readFileSync(`${FIXTURES}/models-with-endpoints-2026-07-22.json`));
+  writeReaderRawFolder(raw);
 });
 
 afterEach(() => rmSync(raw, { recursive: true, force: true }));
