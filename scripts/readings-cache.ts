@@ -4,9 +4,9 @@
  * once recorded, so a later run reads again only the files that are new or changed; everything after
  * reading (identity, offers, history, models, the output check) runs in full every time.
  *
- * An entry is found by a hash of the file's bytes and path and of the code that reads it (every
- * module under src/lib and scripts/raw-folder.ts, the lock file, the Node version): a change to any
- * of them reads the file again. A missing, unreadable or corrupt entry is read again too; a cache
+ * An entry is found by a hash of the file's bytes and path and of the code that reads it (the
+ * readers' modules, scripts/raw-folder.ts, the lock file, the Node version): a change to any of them
+ * reads the file again. A missing, unreadable or corrupt entry is read again too; a cache
  * that cannot be written only makes the next run slower.
  */
 import { createHash } from 'node:crypto';
@@ -20,16 +20,29 @@ export const DEFAULT_CACHE_ROOT = path.join(PROJECT, 'node_modules', '.cache', '
 /** Bumped when what is kept changes shape in a way the code hash would not show. */
 const FORMAT = 'readings-json-1';
 
-/** A hash of everything besides the raw bytes that decides what a file reads to. */
+/** The modules the readers are made of: read-sources.ts and everything it imports, transitively. */
+export function readerModules(project = PROJECT, entry = 'src/lib/data/sources/read-sources.ts'): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file)) return;
+    found.add(file);
+    const text = readFileSync(path.join(project, file), 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from|import)\s+'(\.{1,2}\/[^']+)'/g)) visit(path.posix.join(path.posix.dirname(file), specifier!));
+  };
+  visit(entry);
+  return [...found].sort();
+}
+
+/**
+ * A hash of everything besides the raw bytes that decides what a file reads to: the readers' modules
+ * (not the rest of src/lib, so that working on identity, offers or pages keeps the readings), how the
+ * bytes are parsed (scripts/raw-folder.ts), the dependencies (lock file) and the Node version.
+ */
 export function codeVersion(project = PROJECT): string {
   const hash = createHash('sha256').update(`${FORMAT}\0${process.version}\0`);
-  const lib = path.join(project, 'src', 'lib');
-  const modules = readdirSync(lib, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => path.join('src', 'lib', file))
-    .concat(path.join('scripts', 'raw-folder.ts'), 'package-lock.json')
-    .sort();
-  for (const file of modules) hash.update(`${file}\0`).update(readFileSync(path.join(project, file))).update('\0');
+  for (const file of [...readerModules(project), 'scripts/raw-folder.ts', 'package-lock.json']) {
+    hash.update(`${file}\0`).update(readFileSync(path.join(project, file))).update('\0');
+  }
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -83,19 +83,35 @@ describe('readings kept between runs', () => {
     expect(new CountingCache(root, 'v1').get(kept[0]!.replace(/\.json$/, ''))).toBeDefined();
   });
 
-  it('versions the code by every module under src/lib and the lock file', () => {
+  it('versions the code by the modules the readers import (followed through), scripts/raw-folder.ts and the lock file only', () => {
     const project = path.join(work, 'project');
-    mkdirSync(path.join(project, 'src/lib/data'), { recursive: true });
-    mkdirSync(path.join(project, 'scripts'), { recursive: true });
-    writeFileSync(path.join(project, 'src/lib/data/reader.ts'), 'export const a = 1;');
-    writeFileSync(path.join(project, 'scripts/raw-folder.ts'), '');
-    writeFileSync(path.join(project, 'package-lock.json'), '{}');
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+      writeFileSync(path.join(project, file), text);
+    };
+    write('src/lib/data/sources/read-sources.ts', "import { a } from './reader.ts';\nimport type {\n  Price,\n} from '../schema.ts';");
+    write('src/lib/data/sources/reader.ts', "export { b } from '../../format/b.ts';\nexport const a = 1;");
+    write('src/lib/data/schema.ts', 'export type Price = string;');
+    write('src/lib/format/b.ts', 'export const b = 1;');
+    write('src/lib/data/offers.ts', 'export const offers = 1;');
+    write('scripts/raw-folder.ts', '');
+    write('package-lock.json', '{}');
     const before = codeVersion(project);
+    write('src/lib/data/offers.ts', 'export const offers = 2;');
     expect(codeVersion(project)).toBe(before);
-    writeFileSync(path.join(project, 'src/lib/data/reader.ts'), 'export const a = 2;');
-    const edited = codeVersion(project);
-    expect(edited).not.toBe(before);
-    writeFileSync(path.join(project, 'package-lock.json'), '{"zod": "next"}');
-    expect(codeVersion(project)).not.toBe(edited);
+    const changes: [string, string][] = [
+      ['src/lib/data/sources/reader.ts', "export { b } from '../../format/b.ts';\nexport const a = 2;"],
+      ['src/lib/format/b.ts', 'export const b = 2;'],
+      ['src/lib/data/schema.ts', 'export type Price = `${number}`;'],
+      ['scripts/raw-folder.ts', '// parsed differently'],
+      ['package-lock.json', '{"zod": "next"}'],
+    ];
+    let previous = before;
+    for (const [file, text] of changes) {
+      write(file, text);
+      const next = codeVersion(project);
+      expect(next, file).not.toBe(previous);
+      previous = next;
+    }
   });
 });
