@@ -9,7 +9,7 @@ import type { SnapshotRecord } from './normalize-snapshots.ts';
 import { buildModelIndex, identify, type CuratedAliasesFile, type IdentityResult, type ModelIndex } from './identity.ts';
 import { catalogProviderId, openRouterSlugOf, type ProviderNaming } from './identity-providers.ts';
 import { groupOwnModels, isOwnModelId, ownModelId, type UnmatchedEntry } from './identity-own.ts';
-import { buildOffers, completeListingDates, type OffersResult, type PlacedEntry } from './offers.ts';
+import { buildOffers, completeListingDates, openRouterRetirements, type OffersResult, type PlacedEntry } from './offers.ts';
 import { ownModel } from './normalize-own-models.ts';
 import type { ArtificialAnalysisListing, ModelFigures } from './sources/artificial-analysis.ts';
 import { unstatedEntry } from './sources/source-file.ts';
@@ -89,21 +89,22 @@ function identifyAll(listings: SourceListing[], index: ModelIndex, naming: Provi
   };
   const perEntry: { listing: SourceListing; entry: ListingEntry; providerId: string; best: Map<string, IdentityResult>; result: IdentityResult }[] = [];
   for (const listing of listings) {
-    const providerIds = new Map<string, string>();
+    // Per source provider id in this listing: its catalog id and that provider's two maps, looked up once.
+    const providers = new Map<string, { providerId: string; identified: Map<string, IdentityResult>; best: Map<string, IdentityResult> }>();
     for (const entry of listing.entries) {
-      let providerId = providerIds.get(entry.providerId);
-      if (providerId === undefined) {
-        providerId = catalogProviderId(listing.source, entry.providerId, naming);
-        providerIds.set(entry.providerId, providerId);
+      let provider = providers.get(entry.providerId);
+      if (provider === undefined) {
+        const providerId = catalogProviderId(listing.source, entry.providerId, naming);
+        provider = { providerId, identified: within(memo, providerId), best: within(bestBySeller, providerId) };
+        providers.set(entry.providerId, provider);
       }
-      const identified = within(memo, providerId);
+      const { providerId, identified, best } = provider;
       const memoKey = hasStatedKeys(entry) ? `${entry.providerModelId}\u0000${statedKeysText(entry)}` : entry.providerModelId;
       let result = identified.get(memoKey);
       if (!result) {
         result = identify(entry, providerId, index);
         identified.set(memoKey, result);
       }
-      const best = within(bestBySeller, providerId);
       perEntry.push({ listing, entry, providerId, best, result });
       const known = best.get(entry.providerModelId);
       if (!known || MATCH_RANK[result.match.by] < MATCH_RANK[known.match.by]) best.set(entry.providerModelId, result);
@@ -175,14 +176,10 @@ export function offerStage(inputs: OfferStageInputs): OfferStageResult {
     for (const u of group) placed.push({ ...u, modelId: id, match: { by: 'own', detail: `matches no catalog model; its own page ${id}` } });
   }
 
-  const openRouterOffers = new Map<string, IsoDate | null>();
-  const context = {
-    completeListingDates: completeListingDates(inputs.listings),
-    openRouterRetiredSince: (modelId: string) => openRouterOffers.get(modelId),
-  };
+  const completeDates = completeListingDates(inputs.listings);
   // OpenRouter's own offers first: its endpoints retire with them.
-  const own = buildOffers(placed.filter((p) => p.providerId === 'openrouter' && p.listing.source === 'openrouter'), { ...context, openRouterRetiredSince: () => undefined });
-  for (const offer of own.offers) openRouterOffers.set(offer.modelId, offer.retiredSince);
+  const openRouterRetired = openRouterRetirements(placed, { completeListingDates: completeDates, openRouterRetiredSince: () => undefined });
+  const context = { completeListingDates: completeDates, openRouterRetiredSince: (modelId: string) => openRouterRetired.get(modelId) };
   const { offers, priceless } = buildOffers(placed, context);
 
   const quality = qualityStage(inputs.artificialAnalysis, index);

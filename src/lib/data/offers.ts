@@ -241,6 +241,27 @@ function buildOffer(placed: PlacedEntry[], context: OfferContext): Offer | null 
   };
 }
 
+/**
+ * When OpenRouter stopped listing each model it sells itself (null while listed), which its endpoints
+ * retire with: the offers' own rule (sourceView of its own listing), without building those offers.
+ */
+export function openRouterRetirements(placed: PlacedEntry[], context: OfferContext): Map<string, IsoDate | null> {
+  const byModel = new Map<string, PlacedEntry[]>();
+  for (const p of placed) {
+    if (p.providerId !== 'openrouter' || p.listing.source !== 'openrouter') continue;
+    const group = byModel.get(p.modelId);
+    if (group) group.push(p);
+    else byModel.set(p.modelId, [p]);
+  }
+  const retired = new Map<string, IsoDate | null>();
+  for (const [modelId, group] of byModel) {
+    const view = sourceView('openrouter', group, context);
+    // A model OpenRouter never priced has no offer of its own to retire with.
+    if (view.statements.length > 0) retired.set(modelId, view.retiredSince);
+  }
+  return retired;
+}
+
 export interface OffersResult {
   offers: Offer[];
   /** Offers no source states a price for (the entries say the provider sells it, at no stated price). */
