@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { headersFile, pagePolicy } from '../../src/lib/security/csp.ts';
+import { policyOf } from '../../src/integrations/csp-headers.ts';
 
 describe('content security policy as _headers', () => {
   it('reads the policy of a built page, entities decoded', () => {
@@ -24,5 +28,24 @@ describe('content security policy as _headers', () => {
     expect(headersFile(policies)).toBe(
       "/a/\n  Content-Security-Policy: script-src 'self'; frame-ancestors 'none'\n\n/b/\n  Content-Security-Policy: script-src 'self' 'sha256-b='; frame-ancestors 'none'\n",
     );
+  });
+
+  it('reads a built page\'s policy from its head, and from the whole file when the tag comes later', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atlas-csp-'));
+    try {
+      const meta = '<meta http-equiv="content-security-policy" content="default-src &#39;self&#39;">';
+      const page = (before: string) => {
+        const file = path.join(dir, `${before.length}.html`);
+        writeFileSync(file, `<!doctype html><head>${before}${meta}</head><body>${'x'.repeat(200_000)}</body>`);
+        return file;
+      };
+      expect(policyOf(page(''))).toBe("default-src 'self'");
+      expect(policyOf(page(`<style>${'a{}'.repeat(40_000)}</style>`))).toBe("default-src 'self'");
+      const none = path.join(dir, 'none.html');
+      writeFileSync(none, `<head></head>${'y'.repeat(100_000)}`);
+      expect(policyOf(none)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
