@@ -55,8 +55,9 @@ export default function cspHeaders(): AstroIntegration {
           const policy = policyOf(file);
           if (policy === null) missing.push(urlPath(root, file));
           else {
-            if (!distinct.has(policy)) distinct.set(policy, policy);
-            policies.set(urlPath(root, file), distinct.get(policy)!);
+            let kept = distinct.get(policy);
+            if (kept === undefined) distinct.set(policy, (kept = policy));
+            policies.set(urlPath(root, file), kept);
           }
         }
         if (missing.length > 0) throw new Error(`csp-headers: no Content-Security-Policy meta tag in ${missing.slice(0, 5).join(', ')}`);

@@ -169,13 +169,7 @@ export function offerHistory(views: SourceView[]): HistoryPoint[] {
 }
 
 function buildOffer(placed: PlacedEntry[], context: OfferContext): Offer | null {
-  const bySource = new Map<SourceName, PlacedEntry[]>();
-  for (const p of placed) {
-    const list = bySource.get(p.listing.source);
-    if (list) list.push(p);
-    else bySource.set(p.listing.source, [p]);
-  }
-  const views = [...bySource].map(([source, entries]) => sourceView(source, entries, context));
+  const views = [...Map.groupBy(placed, (p) => p.listing.source)].map(([source, entries]) => sourceView(source, entries, context));
   // Stable: within a source, statements keep their order (newest, then the entry that speaks for the date).
   const byDate = views.flatMap((v) => v.statements).sort(byDateThenPriority);
   if (byDate.length === 0) return null;
@@ -246,15 +240,9 @@ function buildOffer(placed: PlacedEntry[], context: OfferContext): Offer | null 
  * retire with: the offers' own rule (sourceView of its own listing), without building those offers.
  */
 export function openRouterRetirements(placed: PlacedEntry[], context: OfferContext): Map<string, IsoDate | null> {
-  const byModel = new Map<string, PlacedEntry[]>();
-  for (const p of placed) {
-    if (p.providerId !== 'openrouter' || p.listing.source !== 'openrouter') continue;
-    const group = byModel.get(p.modelId);
-    if (group) group.push(p);
-    else byModel.set(p.modelId, [p]);
-  }
+  const own = placed.filter((p) => p.providerId === 'openrouter' && p.listing.source === 'openrouter');
   const retired = new Map<string, IsoDate | null>();
-  for (const [modelId, group] of byModel) {
+  for (const [modelId, group] of Map.groupBy(own, (p) => p.modelId)) {
     const view = sourceView('openrouter', group, context);
     // A model OpenRouter never priced has no offer of its own to retire with.
     if (view.statements.length > 0) retired.set(modelId, view.retiredSince);
@@ -269,21 +257,13 @@ export interface OffersResult {
 }
 
 export function buildOffers(placed: PlacedEntry[], context: OfferContext): OffersResult {
-  // Provider, then model: no joined key string per entry (there are ~70,000).
-  const groups = new Map<string, Map<string, PlacedEntry[]>>();
-  for (const p of placed) {
-    let byModel = groups.get(p.providerId);
-    if (!byModel) groups.set(p.providerId, (byModel = new Map()));
-    const list = byModel.get(p.modelId);
-    if (list) list.push(p);
-    else byModel.set(p.modelId, [p]);
-  }
   const offers: Offer[] = [];
   const priceless: OffersResult['priceless'] = [];
   const ids = new Set<string>();
   const inOrder = <V>(map: Map<string, V>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [providerId, byModel] of inOrder(groups)) {
-    for (const [modelId, group] of inOrder(byModel)) {
+  // Provider, then model: no joined key string per entry (there are ~70,000).
+  for (const [providerId, ofProvider] of inOrder(Map.groupBy(placed, (p) => p.providerId))) {
+    for (const [modelId, group] of inOrder(Map.groupBy(ofProvider, (p) => p.modelId))) {
       const offer = buildOffer(group, context);
       if (!offer) {
         priceless.push({ providerId, modelId, keys: [...new Set(group.map((p) => `${p.listing.source}:${p.entry.key}`))].sort() });
